@@ -1,0 +1,8 @@
+package dev.pat.domain.model;
+
+/** No token with that id belongs to the caller (another account's counts as none). */
+public final class TokenNotFound extends PatFailure {
+    public TokenNotFound(TokenId id) {
+        super("token " + id.value() + " not found");
+    }
+}

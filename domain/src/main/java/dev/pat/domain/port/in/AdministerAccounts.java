@@ -1,0 +1,41 @@
+package dev.pat.domain.port.in;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.DisplayName;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.TotpSecret;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Local administration, for whoever runs the platform where its database is. */
+public interface AdministerAccounts {
+
+    /** A new authenticator secret and the URI an app scans; not in force until confirmed with a code. */
+    record TwoFactorEnrolment(TotpSecret secret, String uri) {
+    }
+
+    Account createAccount(Login login, DisplayName name, Password password);
+
+    Optional<Account> account(Login login);
+
+    List<Account> accounts();
+
+    /** Sets a new password and ends the account's sessions. */
+    void changePassword(Login login, Password newPassword);
+
+    TwoFactorEnrolment beginTwoFactor(Login login);
+
+    /** Turns two-factor on once the code shows the authenticator holds the secret. */
+    void enableTwoFactor(Login login, TotpSecret secret, String code);
+
+    void disableTwoFactor(Login login);
+
+    List<AccessToken> allTokens();
+
+    /** Removes any account's token, without a password: the operator's revocation. */
+    void removeToken(TokenId id);
+}

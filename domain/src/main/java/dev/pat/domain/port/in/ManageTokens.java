@@ -1,0 +1,84 @@
+package dev.pat.domain.port.in;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.Description;
+import dev.pat.domain.model.Expiry;
+import dev.pat.domain.model.IssuedToken;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.TokenId;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Access Tokens tab: generate, edit, regenerate, copy, remove and refresh an account's tokens. Every change
+ * is confirmed with the account's password before anything is applied.
+ */
+public interface ManageTokens {
+    int LIMIT_PER_ACCOUNT = 100;
+
+    record Generate(AccountId account, Password password, Description description, ScopeRequest scope,
+                    Expiry expiry) {
+        public Generate {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(expiry, "expiry");
+        }
+    }
+
+    record Edit(AccountId account, Password password, TokenId id, Optional<Description> description,
+                Optional<ScopeRequest> scope, Optional<Expiry> expiry) {
+        public Edit {
+            Objects.requireNonNull(id, "id");
+            if (description.isEmpty() && scope.isEmpty() && expiry.isEmpty()) {
+                throw new InvalidInput("description", "nothing to change: give a description, an API set,"
+                        + " an apiList or an expiry date");
+            }
+        }
+    }
+
+    record Regenerate(AccountId account, Password password, TokenId id, Optional<Expiry> expiry) {
+        public Regenerate {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    record Copy(AccountId account, Password password, TokenId id, Optional<Description> description,
+                Optional<Expiry> expiry) {
+        public Copy {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    record Remove(AccountId account, Password password, Set<TokenId> ids) {
+        public Remove {
+            if (ids == null || ids.isEmpty()) {
+                throw new InvalidInput("ids", "name at least one token to remove");
+            }
+            if (ids.size() > LIMIT_PER_ACCOUNT) {
+                throw new InvalidInput("ids", "names " + ids.size() + " tokens; an account holds at most "
+                        + LIMIT_PER_ACCOUNT);
+            }
+            ids = Set.copyOf(ids);
+        }
+    }
+
+    IssuedToken generate(Generate command);
+
+    AccessToken edit(Edit command);
+
+    IssuedToken regenerate(Regenerate command);
+
+    IssuedToken copy(Copy command);
+
+    void remove(Remove command);
+
+    /** Refresh: the account's tokens, all or only those named; unknown ids are left out. */
+    List<AccessToken> list(AccountId account, Optional<Set<TokenId>> only);
+}

@@ -1,0 +1,21 @@
+package dev.pat.domain.port.in;
+
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.Credential;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.SessionKey;
+
+/** Opening and closing sessions: sign in with login and password, then a TOTP code when two-factor is on. */
+public interface SignIn {
+
+    /** A new session; pending until the two-factor code is verified when the account has two-factor on. */
+    record SignedIn(SessionKey key, Account account, boolean pending) {
+    }
+
+    SignedIn signIn(Login login, Password password);
+
+    void verifyTwoFactor(Credential session, String code);
+
+    void signOut(Credential session);
+}

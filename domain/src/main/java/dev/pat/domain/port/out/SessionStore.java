@@ -1,0 +1,20 @@
+package dev.pat.domain.port.out;
+
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.Session;
+
+import java.util.Optional;
+
+/** Where signed-in sessions are kept, by the digest of their key. */
+public interface SessionStore {
+    void add(Session session);
+
+    Optional<Session> byDigest(Digest digest);
+
+    void update(Session session);
+
+    void remove(Digest digest);
+
+    void removeAllOf(AccountId account);
+}

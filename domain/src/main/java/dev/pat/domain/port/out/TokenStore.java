@@ -1,0 +1,56 @@
+package dev.pat.domain.port.out;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.TokenId;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where access tokens are kept. A removed or replaced value's digest is retired, not forgotten, so a caller
+ * presenting it learns why it no longer works.
+ */
+public interface TokenStore {
+
+    /** What a digest turns out to be: a live token, a retired value, or nothing known. */
+    sealed interface Lookup permits Found, Retired, Unknown {
+    }
+
+    record Found(AccessToken token) implements Lookup {
+    }
+
+    record Retired(Retirement why, Instant at) implements Lookup {
+    }
+
+    record Unknown() implements Lookup {
+    }
+
+    /** Why a value stopped working. */
+    enum Retirement { REMOVED, REPLACED }
+
+    /** Stores a new token and answers it with its assigned id. */
+    AccessToken add(AccessToken token);
+
+    /** The token of that id, whoever owns it: the core checks ownership. */
+    Optional<AccessToken> byId(TokenId id);
+
+    /** The hot path: one indexed lookup by digest. */
+    Lookup byDigest(Digest digest);
+
+    List<AccessToken> ofAccount(AccountId owner);
+
+    List<AccessToken> all();
+
+    /** How many tokens the account holds; within a transaction, also holds off concurrent additions. */
+    int countOf(AccountId owner);
+
+    /** Saves a token's changed settings; when its value changed, the old digest is retired as replaced. */
+    void update(AccessToken token, Optional<Digest> replacedDigest);
+
+    /** Deletes the tokens and retires their digests as removed. */
+    void remove(Collection<AccessToken> tokens);
+}

@@ -1,0 +1,115 @@
+package dev.pat.domain.service;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.DisplayName;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.TokenNotFound;
+import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.out.PasswordHasher;
+import dev.pat.domain.port.out.SecondFactor;
+import dev.pat.domain.port.out.SessionStore;
+import dev.pat.domain.port.out.TokenStore;
+import dev.pat.domain.port.out.Transactions;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The operator's use cases: accounts, passwords, two-factor, and revoking any token. */
+public final class AccountAdministration implements AdministerAccounts {
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final TokenStore tokens;
+    private final PasswordHasher hasher;
+    private final SecondFactor secondFactor;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public AccountAdministration(AccountStore accounts, SessionStore sessions, TokenStore tokens,
+                                 PasswordHasher hasher, SecondFactor secondFactor, Transactions transactions,
+                                 Clock clock) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.secondFactor = secondFactor;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Account createAccount(Login login, DisplayName name, Password password) {
+        Account draft = Account.open(login, name, hasher.hash(password), clock.now());
+        return transactions.inTransaction(() -> {
+            if (accounts.byLogin(login).isPresent()) {
+                throw new InvalidInput("login", login.value() + " already has an account");
+            }
+            return accounts.add(draft);
+        });
+    }
+
+    @Override
+    public Optional<Account> account(Login login) {
+        return accounts.byLogin(login);
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return accounts.all().stream().sorted(Comparator.comparingLong(a -> a.id().value())).toList();
+    }
+
+    @Override
+    public void changePassword(Login login, Password newPassword) {
+        var hash = hasher.hash(newPassword);
+        transactions.inTransaction(() -> {
+            Account account = existing(login);
+            accounts.update(account.withPasswordHash(hash));
+            sessions.removeAllOf(account.id());
+        });
+    }
+
+    @Override
+    public TwoFactorEnrolment beginTwoFactor(Login login) {
+        Account account = existing(login);
+        TotpSecret secret = secondFactor.newSecret();
+        return new TwoFactorEnrolment(secret, secondFactor.provisioningUri(secret, account.login().value()));
+    }
+
+    @Override
+    public void enableTwoFactor(Login login, TotpSecret secret, String code) {
+        if (code == null || !secondFactor.verify(secret, code.trim(), clock.now())) {
+            throw new TwoFactorFailed("code: wrong two-factor code; two-factor authentication stays off");
+        }
+        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.of(secret))));
+    }
+
+    @Override
+    public void disableTwoFactor(Login login) {
+        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.empty())));
+    }
+
+    @Override
+    public List<AccessToken> allTokens() {
+        return tokens.all().stream().sorted(Comparator.comparingLong(t -> t.id().value())).toList();
+    }
+
+    @Override
+    public void removeToken(TokenId id) {
+        transactions.inTransaction(() -> {
+            AccessToken token = tokens.byId(id).orElseThrow(() -> new TokenNotFound(id));
+            tokens.remove(List.of(token));
+        });
+    }
+
+    private Account existing(Login login) {
+        return accounts.byLogin(login).orElseThrow(() -> new InvalidInput("login", "no account " + login.value()));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pat.domain.service;
+
+import dev.pat.domain.model.Caller;
+import dev.pat.domain.model.EnvName;
+import dev.pat.domain.model.EnvStatus;
+import dev.pat.domain.model.Environment;
+import dev.pat.domain.model.EnvironmentNotFound;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.port.in.ManageEnvironments;
+import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.out.EnvironmentStore;
+import dev.pat.domain.port.out.Randomness;
+import dev.pat.domain.port.out.Transactions;
+
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The platform's environments, each seen only by the account that owns it. */
+public final class EnvironmentService implements ManageEnvironments {
+    private final EnvironmentStore environments;
+    private final PasswordConfirmation passwords;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Randomness randomness;
+
+    public EnvironmentService(EnvironmentStore environments, PasswordConfirmation passwords,
+                              Transactions transactions, Clock clock, Randomness randomness) {
+        this.environments = environments;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.randomness = randomness;
+    }
+
+    @Override
+    public Environment create(Caller caller, EnvName name) {
+        byte[] appId = new byte[16];
+        randomness.fill(appId);
+        Environment created = Environment.create(name, caller.account(), HexFormat.of().formatHex(appId),
+                clock.now());
+        if (!environments.add(created)) {
+            throw new InvalidInput("envName", "'" + name.value() + "' is already taken on the platform");
+        }
+        return created;
+    }
+
+    @Override
+    public List<Environment> list(Caller caller) {
+        return environments.ofAccount(caller.account()).stream()
+                .sorted(Comparator.comparing(e -> e.name().value())).toList();
+    }
+
+    @Override
+    public Environment info(Caller caller, EnvName name) {
+        return owned(caller, name);
+    }
+
+    @Override
+    public Environment start(Caller caller, EnvName name) {
+        return move(caller, name, EnvStatus.RUNNING);
+    }
+
+    @Override
+    public Environment stop(Caller caller, EnvName name) {
+        return move(caller, name, EnvStatus.DOWN);
+    }
+
+    @Override
+    public Environment sleep(Caller caller, EnvName name) {
+        return move(caller, name, EnvStatus.SLEEPING);
+    }
+
+    @Override
+    public void delete(Caller caller, EnvName name, Password password) {
+        owned(caller, name);
+        passwords.confirm(caller.account(), password);
+        transactions.inTransaction(() -> {
+            owned(caller, name);
+            environments.remove(name);
+        });
+    }
+
+    private Environment move(Caller caller, EnvName name, EnvStatus next) {
+        return transactions.inTransaction(() -> {
+            Environment current = owned(caller, name);
+            Environment moved = current.to(next, clock.now());
+            if (moved != current) {
+                environments.update(moved);
+            }
+            return moved;
+        });
+    }
+
+    /** Another account's environment is answered exactly as a missing one. */
+    private Environment owned(Caller caller, EnvName name) {
+        return environments.byName(name).filter(e -> e.isOwnedBy(caller.account()))
+                .orElseThrow(() -> new EnvironmentNotFound(name));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pat.domain.service;
+
+import dev.pat.domain.model.ApiCatalog;
+import dev.pat.domain.model.Session;
+import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.in.AuthorizeCall;
+import dev.pat.domain.port.in.ManageEnvironments;
+import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.SignIn;
+import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.out.EnvironmentStore;
+import dev.pat.domain.port.out.PasswordHasher;
+import dev.pat.domain.port.out.Randomness;
+import dev.pat.domain.port.out.SecondFactor;
+import dev.pat.domain.port.out.SessionStore;
+import dev.pat.domain.port.out.TokenStore;
+import dev.pat.domain.port.out.Transactions;
+import dev.pat.domain.port.out.UsageRecorder;
+
+/** The core assembled from its outgoing ports: every use case, wired once, for any composition root. */
+public final class Platform {
+
+    /** Everything the core needs from the outside. */
+    public record Ports(AccountStore accounts, SessionStore sessions, TokenStore tokens,
+                        EnvironmentStore environments, UsageRecorder usage, Transactions transactions,
+                        PasswordHasher hasher, SecondFactor secondFactor, Clock clock, Randomness randomness) {
+    }
+
+    private final AuthorizeCall authorize;
+    private final SignIn signIn;
+    private final ManageTokens tokens;
+    private final ManageEnvironments environments;
+    private final AdministerAccounts administration;
+
+    public Platform(Ports ports, Session.Lifetimes lifetimes, AttemptLimiter limiter) {
+        ApiCatalog catalog = ApiCatalog.platform();
+        PasswordConfirmation passwords = new PasswordConfirmation(ports.accounts(), ports.hasher(), limiter,
+                ports.clock());
+        this.authorize = new AuthorizationService(ports.tokens(), ports.sessions(), ports.usage(), catalog,
+                lifetimes, ports.clock());
+        this.signIn = new SignInService(ports.accounts(), ports.sessions(), passwords, ports.hasher(),
+                ports.secondFactor(), authorize, limiter, ports.clock(), ports.randomness());
+        this.tokens = new TokenService(ports.tokens(), passwords, ports.transactions(), catalog, ports.clock(),
+                ports.randomness());
+        this.environments = new EnvironmentService(ports.environments(), passwords, ports.transactions(),
+                ports.clock(), ports.randomness());
+        this.administration = new AccountAdministration(ports.accounts(), ports.sessions(), ports.tokens(),
+                ports.hasher(), ports.secondFactor(), ports.transactions(), ports.clock());
+    }
+
+    public AuthorizeCall authorize() {
+        return authorize;
+    }
+
+    public SignIn signIn() {
+        return signIn;
+    }
+
+    public ManageTokens tokens() {
+        return tokens;
+    }
+
+    public ManageEnvironments environments() {
+        return environments;
+    }
+
+    public AdministerAccounts administration() {
+        return administration;
+    }
+}

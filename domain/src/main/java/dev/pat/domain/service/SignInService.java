@@ -1,0 +1,114 @@
+package dev.pat.domain.service;
+
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.ApiCatalog;
+import dev.pat.domain.model.Credential;
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.NotAuthenticated;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.Session;
+import dev.pat.domain.model.SessionKey;
+import dev.pat.domain.model.SignInFailed;
+import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.port.in.AuthorizeCall;
+import dev.pat.domain.port.in.SignIn;
+import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.out.PasswordHasher;
+import dev.pat.domain.port.out.Randomness;
+import dev.pat.domain.port.out.SecondFactor;
+import dev.pat.domain.port.out.SessionStore;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sign-in with password (and TOTP when two-factor is on), and sign-out. */
+public final class SignInService implements SignIn {
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final PasswordConfirmation passwords;
+    private final PasswordHasher hasher;
+    private final SecondFactor secondFactor;
+    private final AuthorizeCall authorize;
+    private final AttemptLimiter limiter;
+    private final Clock clock;
+    private final Randomness randomness;
+    private volatile Optional<PasswordHash> decoy = Optional.empty();
+
+    public SignInService(AccountStore accounts, SessionStore sessions, PasswordConfirmation passwords,
+                         PasswordHasher hasher, SecondFactor secondFactor, AuthorizeCall authorize,
+                         AttemptLimiter limiter, Clock clock, Randomness randomness) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.hasher = hasher;
+        this.secondFactor = secondFactor;
+        this.authorize = authorize;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.randomness = randomness;
+    }
+
+    @Override
+    public SignedIn signIn(Login login, Password password) {
+        String key = "signin:" + login.value();
+        limiter.check(key, clock.now());
+        Optional<Account> account = accounts.byLogin(login);
+        if (account.isEmpty()) {
+            // spend the same time as for a real account, so timing does not tell which logins exist
+            hasher.verify(decoyHash(), password);
+            limiter.failed(key, clock.now());
+            throw new SignInFailed();
+        }
+        if (!passwords.check(account.get(), password)) {
+            limiter.failed(key, clock.now());
+            throw new SignInFailed();
+        }
+        limiter.succeeded(key);
+        SessionKey sessionKey = SessionKey.generate(randomness);
+        boolean pending = account.get().hasTwoFactor();
+        sessions.add(Session.open(sessionKey, account.get().id(), pending, clock.now()));
+        return new SignedIn(sessionKey, account.get(), pending);
+    }
+
+    @Override
+    public void verifyTwoFactor(Credential credential, String code) {
+        authorize.authorize(credential, ApiCatalog.VERIFY_2FA);
+        Digest digest = Digest.of(credential.reveal());
+        Session session = sessions.byDigest(digest).orElseThrow(
+                () -> new NotAuthenticated(NotAuthenticated.Reason.UNKNOWN));
+        if (!session.pending()) {
+            return;
+        }
+        Instant now = clock.now();
+        String key = "totp:" + session.account().value();
+        limiter.check(key, now);
+        Account account = accounts.byId(session.account()).orElseThrow(
+                () -> new NotAuthenticated(NotAuthenticated.Reason.UNKNOWN));
+        if (code == null || code.isBlank()) {
+            throw new TwoFactorFailed("code: required (the 6 digits your authenticator app shows)");
+        }
+        boolean right = account.twoFactor().map(s -> secondFactor.verify(s, code.trim(), now)).orElse(true);
+        if (!right) {
+            limiter.failed(key, now);
+            throw new TwoFactorFailed("code: wrong two-factor code");
+        }
+        limiter.succeeded(key);
+        sessions.update(session.verified());
+    }
+
+    @Override
+    public void signOut(Credential credential) {
+        authorize.authorize(credential, ApiCatalog.SIGNOUT);
+        sessions.remove(Digest.of(credential.reveal()));
+    }
+
+    private PasswordHash decoyHash() {
+        if (decoy.isEmpty()) {
+            decoy = Optional.of(hasher.hash(Password.given("decoy password nobody has")));
+        }
+        return decoy.get();
+    }
+}

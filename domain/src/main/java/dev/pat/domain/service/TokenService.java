@@ -1,0 +1,135 @@
+package dev.pat.domain.service;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.ApiCatalog;
+import dev.pat.domain.model.IssuedToken;
+import dev.pat.domain.model.Scope;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.TokenLimitReached;
+import dev.pat.domain.model.TokenNotFound;
+import dev.pat.domain.model.TokenValue;
+import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.ScopeRequest;
+import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.out.Randomness;
+import dev.pat.domain.port.out.TokenStore;
+import dev.pat.domain.port.out.Transactions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The Access Tokens tab's use cases. Input is checked, then the password, then the change is applied whole. */
+public final class TokenService implements ManageTokens {
+    private final TokenStore tokens;
+    private final PasswordConfirmation passwords;
+    private final Transactions transactions;
+    private final ApiCatalog catalog;
+    private final Clock clock;
+    private final Randomness randomness;
+
+    public TokenService(TokenStore tokens, PasswordConfirmation passwords, Transactions transactions,
+                        ApiCatalog catalog, Clock clock, Randomness randomness) {
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.randomness = randomness;
+    }
+
+    @Override
+    public IssuedToken generate(Generate command) {
+        Instant now = clock.now();
+        Scope scope = scopeOf(command.scope());
+        command.expiry().requireFuture(now);
+        passwords.confirm(command.account(), command.password());
+        TokenValue value = TokenValue.generate(randomness);
+        AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
+                command.expiry(), value, now);
+        return new IssuedToken(addWithinLimit(token), value);
+    }
+
+    @Override
+    public AccessToken edit(Edit command) {
+        Instant now = clock.now();
+        Optional<Scope> scope = command.scope().map(this::scopeOf);
+        command.expiry().ifPresent(e -> e.requireFuture(now));
+        passwords.confirm(command.account(), command.password());
+        return transactions.inTransaction(() -> {
+            AccessToken edited = owned(command.account(), command.id())
+                    .edit(command.description(), scope, command.expiry(), now);
+            tokens.update(edited, Optional.empty());
+            return edited;
+        });
+    }
+
+    @Override
+    public IssuedToken regenerate(Regenerate command) {
+        Instant now = clock.now();
+        command.expiry().ifPresent(e -> e.requireFuture(now));
+        passwords.confirm(command.account(), command.password());
+        TokenValue value = TokenValue.generate(randomness);
+        return transactions.inTransaction(() -> {
+            AccessToken old = owned(command.account(), command.id());
+            AccessToken renewed = old.regenerate(value, command.expiry(), now);
+            tokens.update(renewed, Optional.of(old.digest()));
+            return new IssuedToken(renewed, value);
+        });
+    }
+
+    @Override
+    public IssuedToken copy(Copy command) {
+        Instant now = clock.now();
+        command.expiry().ifPresent(e -> e.requireFuture(now));
+        passwords.confirm(command.account(), command.password());
+        TokenValue value = TokenValue.generate(randomness);
+        return transactions.inTransaction(() -> {
+            AccessToken copy = owned(command.account(), command.id())
+                    .copy(command.description(), command.expiry(), value, now);
+            return new IssuedToken(addWithinLimit(copy), value);
+        });
+    }
+
+    @Override
+    public void remove(Remove command) {
+        passwords.confirm(command.account(), command.password());
+        transactions.inTransaction(() -> {
+            List<AccessToken> doomed = new ArrayList<>();
+            // every id is checked before any is removed: a single unknown id leaves all tokens in place
+            command.ids().stream().sorted(Comparator.comparingLong(TokenId::value))
+                    .forEach(id -> doomed.add(owned(command.account(), id)));
+            tokens.remove(doomed);
+        });
+    }
+
+    @Override
+    public List<AccessToken> list(AccountId account, Optional<Set<TokenId>> only) {
+        return tokens.ofAccount(account).stream()
+                .filter(t -> only.map(ids -> ids.contains(t.id())).orElse(true))
+                .sorted(Comparator.comparingLong(t -> t.id().value()))
+                .toList();
+    }
+
+    private AccessToken addWithinLimit(AccessToken token) {
+        return transactions.inTransaction(() -> {
+            if (tokens.countOf(token.owner()) >= LIMIT_PER_ACCOUNT) {
+                throw new TokenLimitReached(LIMIT_PER_ACCOUNT);
+            }
+            return tokens.add(token);
+        });
+    }
+
+    /** The account's token of that id; another account's token is answered exactly as a missing one. */
+    private AccessToken owned(AccountId account, TokenId id) {
+        return tokens.byId(id).filter(t -> t.isOwnedBy(account)).orElseThrow(() -> new TokenNotFound(id));
+    }
+
+    private Scope scopeOf(ScopeRequest request) {
+        return catalog.scope(request.apiSet(), request.apiList());
+    }
+}

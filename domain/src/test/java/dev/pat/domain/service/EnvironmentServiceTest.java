@@ -1,0 +1,66 @@
+package dev.pat.domain.service;
+
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.Caller;
+import dev.pat.domain.model.EnvName;
+import dev.pat.domain.model.EnvStatus;
+import dev.pat.domain.model.EnvironmentNotFound;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.PasswordConfirmationFailed;
+import dev.pat.domain.port.in.ManageEnvironments;
+import dev.pat.domain.testing.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.pat.domain.testing.TestPlatform.password;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnvironmentServiceTest {
+    private final TestPlatform t = new TestPlatform();
+    private final ManageEnvironments envs = t.platform.environments();
+    private final Account ann = t.account("ann@example.com");
+    private final Account bob = t.account("bob@example.com");
+    private final Caller annCalls = t.session(ann);
+    private final Caller bobCalls = t.session(bob);
+    private final EnvName project = new EnvName("my-project");
+
+    @Test
+    void a_new_environment_runs_and_can_be_stopped_slept_and_started() {
+        assertThat(envs.create(annCalls, project).status()).isEqualTo(EnvStatus.RUNNING);
+        t.clock.advance(Duration.ofMinutes(1));
+        assertThat(envs.stop(annCalls, project).status()).isEqualTo(EnvStatus.DOWN);
+        assertThat(envs.info(annCalls, project).status()).isEqualTo(EnvStatus.DOWN);
+        assertThat(envs.info(annCalls, project).changedOn()).isEqualTo(t.clock.now());
+        assertThat(envs.sleep(annCalls, project).status()).isEqualTo(EnvStatus.SLEEPING);
+        assertThat(envs.start(annCalls, project).status()).isEqualTo(EnvStatus.RUNNING);
+    }
+
+    @Test
+    void names_are_unique_on_the_platform() {
+        envs.create(annCalls, project);
+        assertThatThrownBy(() -> envs.create(bobCalls, new EnvName("My-Project"))).isInstanceOf(InvalidInput.class)
+                .hasMessage("envName: 'my-project' is already taken on the platform");
+    }
+
+    @Test
+    void another_accounts_environment_does_not_exist_for_you() {
+        envs.create(annCalls, project);
+        assertThatThrownBy(() -> envs.stop(bobCalls, project)).isInstanceOf(EnvironmentNotFound.class)
+                .hasMessage("environment 'my-project' does not exist");
+        assertThat(envs.list(bobCalls)).isEmpty();
+        assertThat(envs.info(annCalls, project).status()).isEqualTo(EnvStatus.RUNNING);
+    }
+
+    @Test
+    void deleting_needs_the_password() {
+        envs.create(annCalls, project);
+        assertThatThrownBy(() -> envs.delete(annCalls, project, Password.given("wrong wrong")))
+                .isInstanceOf(PasswordConfirmationFailed.class);
+        assertThat(envs.list(annCalls)).hasSize(1);
+        envs.delete(annCalls, project, password());
+        assertThat(envs.list(annCalls)).isEmpty();
+    }
+}

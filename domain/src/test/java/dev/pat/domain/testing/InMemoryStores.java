@@ -1,0 +1,257 @@
+package dev.pat.domain.testing;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.EnvName;
+import dev.pat.domain.model.Environment;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Session;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.EnvironmentStore;
+import dev.pat.domain.port.out.SessionStore;
+import dev.pat.domain.port.out.TokenStore;
+import dev.pat.domain.port.out.Transactions;
+import dev.pat.domain.port.out.UsageRecorder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every outgoing store port in memory, with transactions that roll back: what a failed use case changed is
+ * restored, so tests can check that nothing was applied in part.
+ */
+public final class InMemoryStores implements Transactions {
+
+    private record State(Map<Long, Account> accounts, Map<Digest, Session> sessions, Map<Long, AccessToken> tokens,
+                         Map<Digest, TokenStore.Retired> retired, Map<EnvName, Environment> environments) {
+        State copy() {
+            return new State(new LinkedHashMap<>(accounts), new LinkedHashMap<>(sessions),
+                    new LinkedHashMap<>(tokens), new LinkedHashMap<>(retired), new LinkedHashMap<>(environments));
+        }
+    }
+
+    private State state = new State(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+            new LinkedHashMap<>(), new LinkedHashMap<>());
+    private long nextAccountId = 1;
+    private long nextTokenId = 1;
+    private int depth;
+    private final PinnedClock clock;
+
+    public InMemoryStores(PinnedClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized <T> T inTransaction(Supplier<T> work) {
+        State before = depth == 0 ? state.copy() : null;
+        depth++;
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (before != null) {
+                state = before;
+            }
+            throw e;
+        } finally {
+            depth--;
+        }
+    }
+
+    public final AccountStore accounts = new AccountStore() {
+        @Override
+        public Account add(Account account) {
+            synchronized (InMemoryStores.this) {
+                Account stored = account.withId(new AccountId(nextAccountId++));
+                state.accounts.put(stored.id().value(), stored);
+                return stored;
+            }
+        }
+
+        @Override
+        public Optional<Account> byId(AccountId id) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(state.accounts.get(id.value()));
+            }
+        }
+
+        @Override
+        public Optional<Account> byLogin(Login login) {
+            synchronized (InMemoryStores.this) {
+                return state.accounts.values().stream().filter(a -> a.login().equals(login)).findFirst();
+            }
+        }
+
+        @Override
+        public void update(Account account) {
+            synchronized (InMemoryStores.this) {
+                state.accounts.put(account.id().value(), account);
+            }
+        }
+
+        @Override
+        public List<Account> all() {
+            synchronized (InMemoryStores.this) {
+                return List.copyOf(state.accounts.values());
+            }
+        }
+    };
+
+    public final SessionStore sessions = new SessionStore() {
+        @Override
+        public void add(Session session) {
+            synchronized (InMemoryStores.this) {
+                state.sessions.put(session.digest(), session);
+            }
+        }
+
+        @Override
+        public Optional<Session> byDigest(Digest digest) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(state.sessions.get(digest));
+            }
+        }
+
+        @Override
+        public void update(Session session) {
+            add(session);
+        }
+
+        @Override
+        public void remove(Digest digest) {
+            synchronized (InMemoryStores.this) {
+                state.sessions.remove(digest);
+            }
+        }
+
+        @Override
+        public void removeAllOf(AccountId account) {
+            synchronized (InMemoryStores.this) {
+                state.sessions.values().removeIf(s -> s.account().equals(account));
+            }
+        }
+    };
+
+    public final TokenStore tokens = new TokenStore() {
+        @Override
+        public AccessToken add(AccessToken token) {
+            synchronized (InMemoryStores.this) {
+                AccessToken stored = token.withId(new TokenId(nextTokenId++));
+                state.tokens.put(stored.id().value(), stored);
+                return stored;
+            }
+        }
+
+        @Override
+        public Optional<AccessToken> byId(TokenId id) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(state.tokens.get(id.value()));
+            }
+        }
+
+        @Override
+        public Lookup byDigest(Digest digest) {
+            synchronized (InMemoryStores.this) {
+                for (AccessToken token : state.tokens.values()) {
+                    if (token.digest().equals(digest)) {
+                        return new Found(token);
+                    }
+                }
+                Retired retired = state.retired.get(digest);
+                return retired != null ? retired : new Unknown();
+            }
+        }
+
+        @Override
+        public List<AccessToken> ofAccount(AccountId owner) {
+            synchronized (InMemoryStores.this) {
+                return state.tokens.values().stream().filter(t -> t.isOwnedBy(owner)).toList();
+            }
+        }
+
+        @Override
+        public List<AccessToken> all() {
+            synchronized (InMemoryStores.this) {
+                return List.copyOf(state.tokens.values());
+            }
+        }
+
+        @Override
+        public int countOf(AccountId owner) {
+            return ofAccount(owner).size();
+        }
+
+        @Override
+        public void update(AccessToken token, Optional<Digest> replacedDigest) {
+            synchronized (InMemoryStores.this) {
+                state.tokens.put(token.id().value(), token);
+                replacedDigest.ifPresent(d -> state.retired.put(d, new Retired(Retirement.REPLACED, clock.now())));
+            }
+        }
+
+        @Override
+        public void remove(Collection<AccessToken> tokens) {
+            synchronized (InMemoryStores.this) {
+                for (AccessToken token : new ArrayList<>(tokens)) {
+                    state.tokens.remove(token.id().value());
+                    state.retired.put(token.digest(), new Retired(Retirement.REMOVED, clock.now()));
+                }
+            }
+        }
+    };
+
+    public final UsageRecorder usage = (token, at) -> {
+        synchronized (InMemoryStores.this) {
+            AccessToken current = state.tokens.get(token.value());
+            if (current != null) {
+                state.tokens.put(token.value(), current.withLastUsed(at));
+            }
+        }
+    };
+
+    public final EnvironmentStore environments = new EnvironmentStore() {
+        @Override
+        public boolean add(Environment environment) {
+            synchronized (InMemoryStores.this) {
+                return state.environments.putIfAbsent(environment.name(), environment) == null;
+            }
+        }
+
+        @Override
+        public Optional<Environment> byName(EnvName name) {
+            synchronized (InMemoryStores.this) {
+                return Optional.ofNullable(state.environments.get(name));
+            }
+        }
+
+        @Override
+        public List<Environment> ofAccount(AccountId owner) {
+            synchronized (InMemoryStores.this) {
+                return state.environments.values().stream().filter(e -> e.isOwnedBy(owner)).toList();
+            }
+        }
+
+        @Override
+        public void update(Environment environment) {
+            synchronized (InMemoryStores.this) {
+                state.environments.put(environment.name(), environment);
+            }
+        }
+
+        @Override
+        public void remove(EnvName name) {
+            synchronized (InMemoryStores.this) {
+                state.environments.remove(name);
+            }
+        }
+    };
+
+}

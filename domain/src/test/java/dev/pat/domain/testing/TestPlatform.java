@@ -1,0 +1,37 @@
+package dev.pat.domain.testing;
+
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.Caller;
+import dev.pat.domain.model.DisplayName;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.Session;
+import dev.pat.domain.service.AttemptLimiter;
+import dev.pat.domain.service.Platform;
+
+/** The whole core on in-memory ports, with pinned time and randomness. */
+public final class TestPlatform {
+    public static final String PASSWORD = "correct horse battery";
+
+    public final PinnedClock clock = PinnedClock.at("2026-11-27T10:00:00Z");
+    public final SeededRandomness randomness = new SeededRandomness(42);
+    public final InMemoryStores stores = new InMemoryStores(clock);
+    public final PlainHasher hasher = new PlainHasher();
+    public final FakeSecondFactor secondFactor = new FakeSecondFactor();
+    public final Platform platform = new Platform(new Platform.Ports(stores.accounts, stores.sessions, stores.tokens,
+            stores.environments, stores.usage, stores, hasher, secondFactor, clock, randomness),
+            Session.Lifetimes.DEFAULT, AttemptLimiter.standard());
+
+    public Account account(String login) {
+        return platform.administration().createAccount(new Login(login), new DisplayName(login),
+                Password.chosen(PASSWORD));
+    }
+
+    public Caller session(Account account) {
+        return Caller.bySession(account.id());
+    }
+
+    public static Password password() {
+        return Password.given(PASSWORD);
+    }
+}
