@@ -211,7 +211,7 @@ public final class InMemoryStores implements Transactions {
     public final UsageRecorder usage = (token, at) -> {
         synchronized (InMemoryStores.this) {
             AccessToken current = state.tokens.get(token.value());
-            if (current != null) {
+            if (current != null && current.lastUsed().map(at::isAfter).orElse(true)) {
                 state.tokens.put(token.value(), current.withLastUsed(at));
             }
         }

@@ -1,0 +1,87 @@
+package dev.pat.persistence;
+
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.port.out.UsageRecorder;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Notes token use in memory and writes it in batches, so an authenticated call costs no write. What is noted
+ * is flushed every interval and on close; a crash loses at most one interval of last-used times.
+ */
+final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchedUsageRecorder.class);
+
+    private final Jdbi jdbi;
+    private final Map<Long, Long> pending = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+
+    BatchedUsageRecorder(Jdbi jdbi, Duration interval) {
+        this.jdbi = jdbi;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "pat-last-used-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void noteUsed(TokenId token, Instant at) {
+        pending.merge(token.value(), at.toEpochMilli(), Math::max);
+    }
+
+    /** A use noted here but not yet written, so listings on this node are never behind. */
+    Optional<Instant> pendingFor(TokenId token) {
+        return Optional.ofNullable(pending.get(token.value())).map(Instant::ofEpochMilli);
+    }
+
+    /** Writes what was noted; returns how many tokens were written. */
+    int flush() {
+        List<long[]> batch = new ArrayList<>();
+        for (Long id : List.copyOf(pending.keySet())) {
+            Long at = pending.remove(id);
+            if (at != null) {
+                batch.add(new long[] {id, at});
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        jdbi.useTransaction(h -> {
+            PreparedBatch update = h.prepareBatch("UPDATE access_tokens SET last_used = :at"
+                    + " WHERE id = :id AND (last_used IS NULL OR last_used < :at)");
+            batch.forEach(row -> update.bind("id", row[0]).bind("at", row[1]).add());
+            update.execute();
+        });
+        return batch.size();
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("could not write last-used times; will retry: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdown();
+        flushQuietly();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.pat.persistence;
+
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.DisplayName;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.port.out.AccountStore;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts in the {@code accounts} table. */
+final class JdbiAccountStore implements AccountStore {
+    private static final String COLUMNS = "id, login, name, password_hash, totp_secret, created_on";
+    private static final RowMapper<Account> ROW = (rs, ctx) -> Account.rebuild(
+            new AccountId(rs.getLong("id")), new Login(rs.getString("login")), new DisplayName(rs.getString("name")),
+            new PasswordHash(rs.getString("password_hash")),
+            Optional.ofNullable(rs.getString("totp_secret")).map(TotpSecret::new),
+            Times.load(rs.getLong("created_on")));
+
+    private final JdbiTransactions db;
+
+    JdbiAccountStore(JdbiTransactions db) {
+        this.db = db;
+    }
+
+    @Override
+    public Account add(Account account) {
+        long id = db.withHandle(h -> h.createQuery("INSERT INTO accounts (login, name, password_hash, totp_secret,"
+                        + " created_on) VALUES (:login, :name, :hash, :totp, :created) RETURNING id")
+                .bind("login", account.login().value())
+                .bind("name", account.name().value())
+                .bind("hash", account.passwordHash().encoded())
+                .bind("totp", account.twoFactor().map(TotpSecret::base32).orElse(null))
+                .bind("created", Times.store(account.createdOn()))
+                .mapTo(Long.class).one());
+        return account.withId(new AccountId(id));
+    }
+
+    @Override
+    public Optional<Account> byId(AccountId id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
+                .bind("id", id.value()).map(ROW).findOne());
+    }
+
+    @Override
+    public Optional<Account> byLogin(Login login) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE login = :login")
+                .bind("login", login.value()).map(ROW).findOne());
+    }
+
+    @Override
+    public void update(Account account) {
+        db.withHandle(h -> h.createUpdate("UPDATE accounts SET name = :name, password_hash = :hash,"
+                        + " totp_secret = :totp WHERE id = :id")
+                .bind("name", account.name().value())
+                .bind("hash", account.passwordHash().encoded())
+                .bind("totp", account.twoFactor().map(TotpSecret::base32).orElse(null))
+                .bind("id", account.id().value())
+                .execute());
+    }
+
+    @Override
+    public List<Account> all() {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY id").map(ROW).list());
+    }
+}

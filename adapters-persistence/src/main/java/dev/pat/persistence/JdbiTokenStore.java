@@ -1,0 +1,171 @@
+package dev.pat.persistence;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.ApiMethod;
+import dev.pat.domain.model.Description;
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.Expiry;
+import dev.pat.domain.model.Scope;
+import dev.pat.domain.model.TokenHint;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.port.out.TokenStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Access tokens in {@code access_tokens}; retired values' digests in {@code retired_digests}. */
+final class JdbiTokenStore implements TokenStore {
+    private static final String COLUMNS = "id, account_id, description, api_set, api_list, expires_at, created_on,"
+            + " last_used, digest, hint";
+    private static final RowMapper<AccessToken> ROW = (rs, ctx) -> AccessToken.rebuild(
+            new TokenId(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
+            new Description(rs.getString("description")),
+            new Scope(Optional.ofNullable(rs.getString("api_set")), Arrays.stream(rs.getString("api_list").split(","))
+                    .map(ApiMethod::parse).collect(Collectors.toCollection(LinkedHashSet::new))),
+            new Expiry(Times.load(rs.getLong("expires_at"))), Times.load(rs.getLong("created_on")),
+            lastUsed(rs),
+            new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")));
+
+    private static Optional<Instant> lastUsed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long millis = rs.getLong("last_used");
+        return rs.wasNull() ? Optional.empty() : Optional.of(Times.load(millis));
+    }
+
+    private final JdbiTransactions db;
+    private final Dialect dialect;
+    private final BatchedUsageRecorder usage;
+    private final java.util.function.Supplier<Instant> now;
+
+    JdbiTokenStore(JdbiTransactions db, Dialect dialect, BatchedUsageRecorder usage,
+                   java.util.function.Supplier<Instant> now) {
+        this.db = db;
+        this.dialect = dialect;
+        this.usage = usage;
+        this.now = now;
+    }
+
+    @Override
+    public AccessToken add(AccessToken token) {
+        long id = db.withHandle(h -> h.createQuery("INSERT INTO access_tokens (account_id, description, api_set,"
+                        + " api_list, expires_at, created_on, last_used, digest, hint) VALUES (:account, :description,"
+                        + " :apiSet, :apiList, :expires, :created, NULL, :digest, :hint) RETURNING id")
+                .bind("account", token.owner().value())
+                .bind("description", token.description().value())
+                .bind("apiSet", token.scope().apiSetId().orElse(null))
+                .bind("apiList", apiList(token.scope()))
+                .bind("expires", Times.store(token.expiry().at()))
+                .bind("created", Times.store(token.createdOn()))
+                .bind("digest", token.digest().hex())
+                .bind("hint", token.hint().value())
+                .mapTo(Long.class).one());
+        return token.withId(new TokenId(id));
+    }
+
+    @Override
+    public Optional<AccessToken> byId(TokenId id) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM access_tokens WHERE id = :id")
+                .bind("id", id.value()).map(ROW).findOne()).map(this::withPendingUse);
+    }
+
+    @Override
+    public Lookup byDigest(Digest digest) {
+        return db.withHandle(h -> {
+            Optional<AccessToken> live = h.createQuery("SELECT " + COLUMNS + " FROM access_tokens"
+                    + " WHERE digest = :digest").bind("digest", digest.hex()).map(ROW).findOne();
+            if (live.isPresent()) {
+                return new Found(live.get());
+            }
+            // only a value that is not live costs this second lookup
+            return h.createQuery("SELECT reason, retired_at FROM retired_digests WHERE digest = :digest")
+                    .bind("digest", digest.hex())
+                    .map((rs, ctx) -> (Lookup) new Retired(Retirement.valueOf(rs.getString("reason")),
+                            Times.load(rs.getLong("retired_at"))))
+                    .findOne().orElse(new Unknown());
+        });
+    }
+
+    @Override
+    public List<AccessToken> ofAccount(AccountId owner) {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM access_tokens WHERE account_id = :a"
+                + " ORDER BY id").bind("a", owner.value()).map(ROW).list()).stream().map(this::withPendingUse).toList();
+    }
+
+    @Override
+    public List<AccessToken> all() {
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM access_tokens ORDER BY id")
+                .map(ROW).list()).stream().map(this::withPendingUse).toList();
+    }
+
+    @Override
+    public int countOf(AccountId owner) {
+        return db.withHandle(h -> {
+            if (dialect == Dialect.POSTGRESQL && db.inTransaction()) {
+                // serialises concurrent additions for one account, so two at once cannot pass the limit together
+                h.createQuery("SELECT id FROM accounts WHERE id = :a FOR UPDATE").bind("a", owner.value())
+                        .mapTo(Long.class).findOne();
+            }
+            return h.createQuery("SELECT COUNT(*) FROM access_tokens WHERE account_id = :a")
+                    .bind("a", owner.value()).mapTo(Integer.class).one();
+        });
+    }
+
+    @Override
+    public void update(AccessToken token, Optional<Digest> replacedDigest) {
+        db.withHandle(h -> {
+            h.createUpdate("UPDATE access_tokens SET description = :description, api_set = :apiSet,"
+                            + " api_list = :apiList, expires_at = :expires, digest = :digest, hint = :hint"
+                            + " WHERE id = :id")
+                    .bind("description", token.description().value())
+                    .bind("apiSet", token.scope().apiSetId().orElse(null))
+                    .bind("apiList", apiList(token.scope()))
+                    .bind("expires", Times.store(token.expiry().at()))
+                    .bind("digest", token.digest().hex())
+                    .bind("hint", token.hint().value())
+                    .bind("id", token.id().value())
+                    .execute();
+            replacedDigest.ifPresent(old -> retire(h, List.of(old), Retirement.REPLACED));
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(Collection<AccessToken> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        db.withHandle(h -> {
+            PreparedBatch delete = h.prepareBatch("DELETE FROM access_tokens WHERE id = :id");
+            tokens.forEach(t -> delete.bind("id", t.id().value()).add());
+            delete.execute();
+            retire(h, tokens.stream().map(AccessToken::digest).toList(), Retirement.REMOVED);
+            return null;
+        });
+    }
+
+    private void retire(Handle h, List<Digest> digests, Retirement why) {
+        PreparedBatch insert = h.prepareBatch("INSERT INTO retired_digests (digest, reason, retired_at)"
+                + " VALUES (:digest, :reason, :at) ON CONFLICT (digest) DO NOTHING");
+        long at = Times.store(now.get());
+        digests.forEach(d -> insert.bind("digest", d.hex()).bind("reason", why.name()).bind("at", at).add());
+        insert.execute();
+    }
+
+    private AccessToken withPendingUse(AccessToken token) {
+        return usage.pendingFor(token.id())
+                .filter(at -> token.lastUsed().map(at::isAfter).orElse(true))
+                .map(token::withLastUsed).orElse(token);
+    }
+
+    private static String apiList(Scope scope) {
+        return scope.methods().stream().map(ApiMethod::canonical).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.pat.persistence;
+
+import dev.pat.domain.contract.EnvironmentStoreContract;
+import dev.pat.domain.contract.StoreFixture;
+import dev.pat.persistence.testing.DatabaseFixture;
+
+class PostgresEnvironmentStoreTest extends EnvironmentStoreContract {
+    @Override
+    protected StoreFixture open() {
+        return DatabaseFixture.postgres();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.pat.persistence;
+
+import dev.pat.domain.contract.SessionStoreContract;
+import dev.pat.domain.contract.StoreFixture;
+import dev.pat.persistence.testing.DatabaseFixture;
+
+class PostgresSessionStoreTest extends SessionStoreContract {
+    @Override
+    protected StoreFixture open() {
+        return DatabaseFixture.postgres();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pat.persistence.testing;
+
+import dev.pat.domain.contract.StoreFixture;
+import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.EnvironmentStore;
+import dev.pat.domain.port.out.SessionStore;
+import dev.pat.domain.port.out.TokenStore;
+import dev.pat.domain.port.out.Transactions;
+import dev.pat.domain.port.out.UsageRecorder;
+import dev.pat.domain.testing.PinnedClock;
+import dev.pat.persistence.Database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The real stores on a fresh SQLite file or a fresh PostgreSQL database. */
+public final class DatabaseFixture implements StoreFixture {
+    private final Database database;
+
+    private DatabaseFixture(String url) {
+        this.database = Database.open(url, Optional.empty(), Optional.empty(),
+                PinnedClock.at("2026-11-27T10:00:00Z"), Duration.ofHours(1));
+    }
+
+    public static String freshSqliteUrl() {
+        try {
+            return "jdbc:sqlite:" + Files.createTempDirectory("pat-sqlite").resolve("nested/folder/pat.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DatabaseFixture sqlite() {
+        return new DatabaseFixture(freshSqliteUrl());
+    }
+
+    public static DatabaseFixture postgres() {
+        return new DatabaseFixture(EmbeddedPostgresSupport.freshDatabaseUrl());
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AccountStore accounts() { return database.accounts(); }
+    public SessionStore sessions() { return database.sessions(); }
+    public TokenStore tokens() { return database.tokens(); }
+    public EnvironmentStore environments() { return database.environments(); }
+    public UsageRecorder usage() { return database.usage(); }
+    public Transactions transactions() { return database.transactions(); }
+    public void flushUsage() { database.flushUsage(); }
+    public void close() { database.close(); }
+
+}

@@ -1,0 +1,59 @@
+package dev.pat.domain.contract;
+
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.TotpSecret;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@code AccountStore} must do. */
+public abstract class AccountStoreContract {
+    protected StoreFixture f;
+
+    protected abstract StoreFixture open();
+
+    @BeforeEach
+    void setUp() {
+        f = open();
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    @Test
+    void an_added_account_gets_an_id_and_is_found_by_id_and_login() {
+        Account ann = f.anAccount("ann@example.com");
+        assertThat(ann.id()).isNotNull();
+        assertThat(f.accounts().byId(ann.id())).get().usingRecursiveComparison().isEqualTo(ann);
+        assertThat(f.accounts().byLogin(new Login("ANN@example.com"))).map(Account::id).contains(ann.id());
+        assertThat(f.accounts().byLogin(new Login("bob@example.com"))).isEmpty();
+        assertThat(f.accounts().byId(new AccountId(9999))).isEmpty();
+    }
+
+    @Test
+    void ids_differ_between_accounts() {
+        assertThat(f.anAccount("a@example.com").id()).isNotEqualTo(f.anAccount("b@example.com").id());
+        assertThat(f.accounts().all()).hasSize(2);
+    }
+
+    @Test
+    void updates_keep_the_password_hash_and_the_two_factor_secret() {
+        Account ann = f.anAccount("ann@example.com");
+        f.accounts().update(ann.withPasswordHash(new PasswordHash("v2:new"))
+                .withTwoFactor(Optional.of(new TotpSecret("JBSWY3DPEHPK3PXP"))));
+        Account reread = f.accounts().byId(ann.id()).orElseThrow();
+        assertThat(reread.passwordHash().encoded()).isEqualTo("v2:new");
+        assertThat(reread.twoFactor()).contains(new TotpSecret("JBSWY3DPEHPK3PXP"));
+        f.accounts().update(reread.withTwoFactor(Optional.empty()));
+        assertThat(f.accounts().byId(ann.id()).orElseThrow().hasTwoFactor()).isFalse();
+    }
+}
