@@ -1,0 +1,308 @@
+package dev.pat.app;
+
+import dev.pat.domain.model.DisplayName;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.testing.PinnedClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.pat.app.ApiClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's flows over real HTTP against the whole app: a real database, a pinned clock. Subclasses choose
+ * the database (SQLite file or PostgreSQL) through {@code pat.db.url}, exactly as PAT_DB_URL does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=" + PatApplication.SHELL_AUTOCONFIGURATION)
+@Import(TestClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+abstract class PlatformApiTest {
+    static final String AUTH = "/1.0/users/authentication/rest/";
+    static final String ENV = "/1.0/environment/control/rest/";
+    static final String PASSWORD = "correct horse battery";
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AdministerAccounts admin;
+    @Autowired
+    PinnedClock clock;
+
+    ApiClient api;
+    String login;
+    String session;
+
+    @BeforeEach
+    void signIn() {
+        api = new ApiClient(port);
+        login = "user" + ACCOUNTS.incrementAndGet() + "@example.com";
+        admin.createAccount(new Login(login), new DisplayName("Test User"), Password.chosen(PASSWORD));
+        ApiClient.Answer signin = api.post(AUTH + "signin", params("login", login, "password", PASSWORD));
+        assertThat(signin.result()).as(signin.body().toString()).isZero();
+        assertThat(signin.text("email")).isEqualTo(login);
+        assertThat(signin.body().get("uid").asLong()).isPositive();
+        session = signin.text("session");
+    }
+
+    ApiClient.Answer createToken(String... more) {
+        Map<String, String> params = params("session", session, "password", PASSWORD, "description", "IDE",
+                "tokenTemplate", "IDE Plugins", "expiresAt", "31-12-2026");
+        for (int i = 0; i < more.length; i += 2) {
+            params.put(more[i], more[i + 1]);
+        }
+        return api.post(AUTH + "createtoken", params);
+    }
+
+    String tokenValue(ApiClient.Answer created) {
+        assertThat(created.result()).as(created.body().toString()).isZero();
+        return created.body().get("token").get("key").asString();
+    }
+
+    long tokenId(ApiClient.Answer created) {
+        return created.body().get("token").get("id").asLong();
+    }
+
+    void createEnvironment(String name) {
+        ApiClient.Answer created = api.post(ENV + "createenvironment",
+                params("session", session, "env", "{\"shortdomain\":\"" + name + "\"}"));
+        assertThat(created.result()).as(created.body().toString()).isZero();
+    }
+
+    int status(String env) {
+        return api.get(ENV + "getenvinfo", params("session", session, "envName", env)).body()
+                .get("env").get("status").asInt();
+    }
+
+    @Test
+    void the_seeds_flow_from_generate_to_remove() {
+        String env = "p" + ACCOUNTS.get() + "-my-project";
+        createEnvironment(env);
+        ApiClient.Answer created = createToken();
+        String token = tokenValue(created);
+        assertThat(token).matches("pat_[0-9A-Za-z]{46}");
+        assertThat(created.body().get("token").get("tokenTemplate").get("name").asString()).isEqualTo("IDE Plugins");
+
+        // the seed's own example: stop an environment with session=TOKEN
+        ApiClient.Answer stopped = api.get(ENV + "stopenv", params("envName", env, "session", token));
+        assertThat(stopped.status()).isEqualTo(200);
+        assertThat(stopped.result()).isZero();
+        assertThat(stopped.body().has("error") ? stopped.error() : "").isEmpty();
+        assertThat(status(env)).isEqualTo(2);
+
+        // a method outside the IDE Plugins set
+        ApiClient.Answer denied = api.post(ENV + "deleteenv", params("envName", env, "session", token,
+                "password", PASSWORD));
+        assertThat(denied.status()).isEqualTo(200);
+        assertThat(denied.result()).isEqualTo(8);
+        assertThat(denied.text("source")).isEqualTo("environment");
+        assertThat(status(env)).isEqualTo(2);
+
+        // a token can never manage tokens
+        assertThat(api.get(AUTH + "gettokens", params("session", token)).result()).isEqualTo(8);
+
+        // regenerate: the old value fails at once, the new one works
+        ApiClient.Answer regenerated = api.post(AUTH + "regeneratetoken", params("session", session,
+                "password", PASSWORD, "id", Long.toString(tokenId(created))));
+        String renewed = tokenValue(regenerated);
+        assertThat(api.get(ENV + "startenv", params("envName", env, "session", token)).result()).isEqualTo(702);
+        assertThat(api.get(ENV + "startenv", params("envName", env, "session", renewed)).result()).isZero();
+        assertThat(status(env)).isEqualTo(1);
+
+        // expiry under the pinned clock
+        clock.set(java.time.Instant.parse("2027-01-01T00:00:00Z"));
+        ApiClient.Answer expired = api.get(ENV + "stopenv", params("envName", env, "session", renewed));
+        assertThat(expired.result()).isEqualTo(702);
+        assertThat(expired.error()).contains("expired");
+        clock.set(java.time.Instant.parse("2026-11-27T10:00:00Z"));
+
+        // remove
+        ApiClient.Answer removed = api.post(AUTH + "deletetokens", params("session", session, "password", PASSWORD,
+                "ids", Long.toString(tokenId(created))));
+        assertThat(removed.result()).isZero();
+        assertThat(api.get(ENV + "stopenv", params("envName", env, "session", renewed)).result()).isEqualTo(702);
+        assertThat(api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens")).isEmpty();
+    }
+
+    @Test
+    void every_change_needs_the_right_password() {
+        String id = Long.toString(tokenId(createToken()));
+        Map<String, Map<String, String>> changes = Map.of(
+                "createtoken", params("description", "x", "tokenTemplate", "Marketplace", "expiresAt", "2026-12-31"),
+                "edittoken", params("id", id, "description", "changed"),
+                "regeneratetoken", params("id", id),
+                "copytoken", params("id", id),
+                "deletetokens", params("ids", id));
+        changes.forEach((method, params) -> {
+            params.put("session", session);
+            params.put("password", "not my password");
+            ApiClient.Answer answer = api.post(AUTH + method, params);
+            assertThat(answer.result()).as(method).isEqualTo(703);
+        });
+        var listed = api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("description").asString()).isEqualTo("IDE");
+    }
+
+    @Test
+    void the_value_is_shown_once_and_never_in_a_listing() {
+        String token = tokenValue(createToken());
+        ApiClient.Answer listed = api.get(AUTH + "gettokens", params("session", session, "ids", "*"));
+        assertThat(listed.body().toString()).doesNotContain(token).doesNotContain("\"key\"");
+        assertThat(listed.body().get("apiTokens").get(0).get("hint").asString()).isEqualTo("pat_…"
+                + token.substring(token.length() - 4));
+        assertThat(listed.body().get("apiTokens").get(0).get("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void edit_copy_and_refresh_work_as_in_the_dashboard() {
+        ApiClient.Answer created = createToken();
+        String id = Long.toString(tokenId(created));
+        ApiClient.Answer edited = api.post(AUTH + "edittoken", params("session", session, "password", PASSWORD,
+                "id", id, "apiList", "['environment.control.GetEnvs', 'environment.Control.StopEnv']"));
+        assertThat(edited.result()).as(edited.body().toString()).isZero();
+        assertThat(edited.body().get("token").has("key")).isFalse();
+        assertThat(edited.body().get("token").get("tokenTemplate").get("name").asString()).isEqualTo("Custom");
+        assertThat(edited.body().get("token").get("apiListItems")).hasSize(2);
+
+        ApiClient.Answer copy = api.post(AUTH + "copytoken", params("session", session, "password", PASSWORD,
+                "id", id, "description", "copy for a colleague"));
+        assertThat(tokenValue(copy)).isNotEqualTo(tokenValue(created));
+        assertThat(copy.body().get("token").get("apiListItems")).hasSize(2);
+
+        ApiClient.Answer some = api.get(AUTH + "gettokens", params("session", session, "ids", id + ";999"));
+        assertThat(some.body().get("apiTokens")).hasSize(1);
+        assertThat(api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens")).hasSize(2);
+    }
+
+    @Test
+    void the_method_picker_lists_methods_and_sets() {
+        ApiClient.Answer methods = api.get(AUTH + "gettokenapilist", params("session", session, "search", "stop"));
+        assertThat(methods.body().get("tokenPermissions").toString()).contains("environment.Control.StopEnv",
+                "docUrl");
+        ApiClient.Answer sets = api.get(AUTH + "gettokentemplates", params("session", session));
+        assertThat(sets.body().get("templates")).hasSize(4);
+    }
+
+    @Test
+    void a_bearer_header_works_and_must_agree_with_the_session_parameter() {
+        String env = "b" + ACCOUNTS.get() + "-bearer";
+        createEnvironment(env);
+        String token = tokenValue(createToken());
+        ApiClient.Answer viaHeader = api.send(HttpRequest.newBuilder(URI.create(api.base() + ENV
+                + "stopenv?envName=" + env)).header("Authorization", "Bearer " + token).GET());
+        assertThat(viaHeader.result()).isZero();
+        ApiClient.Answer both = api.send(HttpRequest.newBuilder(URI.create(api.base() + ENV
+                + "stopenv?envName=" + env + "&session=" + session)).header("Authorization", "Bearer " + token).GET());
+        assertThat(both.result()).isEqualTo(4);
+        assertThat(both.error()).startsWith("session:");
+    }
+
+    @Test
+    void clients_of_the_public_platform_are_understood() {
+        String env = "c" + ACCOUNTS.get() + "-compat";
+        createEnvironment(env);
+        // no /1.0 prefix, upper-case REST, mixed-case method, unknown parameters, JSON content type on a GET
+        ApiClient.Answer answer = api.send(HttpRequest.newBuilder(URI.create(api.base()
+                + "/environment/Control/REST/GetEnvInfo?envName=" + env + "&session=" + session
+                + "&appid=cluster&charset=UTF-8&ruk=x&actionkey=y")).header("Content-Type", "application/json").GET());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.result()).isZero();
+        for (String key : new String[] {"envName", "shortdomain", "domain", "appid", "status", "uid", "createdOn",
+                "hardwareNodeGroup", "sslstate", "ishaenabled", "extdomains"}) {
+            assertThat(answer.body().get("env").has(key)).as(key).isTrue();
+        }
+        assertThat(answer.body().has("nodes")).isTrue();
+        ApiClient.Answer envs = api.get(ENV + "getenvs", params("session", session));
+        assertThat(envs.body().get("infos").get(0).get("env").get("envName").asString()).isEqualTo(env);
+        // an empty value means absent
+        assertThat(api.get(ENV + "getenvs", params("session", "")).result()).isEqualTo(702);
+    }
+
+    @Test
+    void bad_input_gets_a_result_code_and_a_sentence_naming_the_parameter() {
+        expectInvalid(api.get(AUTH + "signin", params("login", login, "password", PASSWORD)), "password");
+        expectInvalid(createToken("tokenTemplate", "Gold"), "tokenTemplate");
+        expectInvalid(createToken("tokenTemplate", "Custom", "apiList", "environment.Control.Explode"), "apiList");
+        expectInvalid(createToken("tokenTemplate", "Custom"), "apiList");
+        for (String date : new String[] {"32-12-2026", "2026-02-30", "2026-12-31 25:00:00", "soon", "01-01-2020"}) {
+            expectInvalid(createToken("expiresAt", date), "expiresAt");
+        }
+        expectInvalid(createToken("description", ""), "description");
+        expectInvalid(createToken("description", "d".repeat(1_000_000)), "description");
+        expectInvalid(api.post(AUTH + "deletetokens", params("session", session, "password", PASSWORD,
+                "ids", "1,two,3")), "ids");
+        expectInvalid(api.post(AUTH + "deletetokens", params("session", session, "password", PASSWORD,
+                "ids", "1," + "7,".repeat(10_000))), "ids");
+        expectInvalid(api.post(AUTH + "regeneratetoken", params("session", session, "password", PASSWORD)), "id");
+        expectInvalid(api.post(ENV + "createenvironment", params("session", session, "env", "{not json")), "env");
+        expectInvalid(api.send(HttpRequest.newBuilder(URI.create(api.base() + AUTH + "createtoken"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[1,2"))), "body");
+        assertThat(api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens")).isEmpty();
+        assertThat(api.get(ENV + "getenvinfo", params("session", session, "envName", "nowhere")).result())
+                .isEqualTo(11);
+    }
+
+    @Test
+    void unknown_methods_are_json_404() {
+        ApiClient.Answer answer = api.get("/1.0/environment/control/rest/explode", params("session", session));
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.result()).isNotZero();
+        assertThat(answer.error()).contains("unknown method");
+    }
+
+    @Test
+    void secrets_never_reach_the_log(CapturedOutput output) {
+        String token = tokenValue(createToken());
+        api.get(ENV + "getenvs", params("session", token));
+        api.get(AUTH + "gettokens", params("session", session, "password", PASSWORD));
+        api.post(AUTH + "signin", params("login", login, "password", "wrong password here"));
+        assertThat(output.getAll()).contains("GET " + ENV + "getenvs?session=[redacted]")
+                .doesNotContain(token).doesNotContain(session).doesNotContain(PASSWORD)
+                .doesNotContain("wrong password here");
+    }
+
+    @Test
+    void another_accounts_tokens_and_environments_do_not_exist_for_you() {
+        ApiClient.Answer mine = createToken();
+        String env = "o" + ACCOUNTS.get() + "-owned";
+        createEnvironment(env);
+        String otherLogin = "other" + ACCOUNTS.incrementAndGet() + "@example.com";
+        admin.createAccount(new Login(otherLogin), new DisplayName("Other"), Password.chosen(PASSWORD));
+        String other = api.post(AUTH + "signin", params("login", otherLogin, "password", PASSWORD)).text("session");
+        String id = Long.toString(tokenId(mine));
+        ApiClient.Answer edit = api.post(AUTH + "edittoken", params("session", other, "password", PASSWORD,
+                "id", id, "description", "stolen"));
+        ApiClient.Answer missing = api.post(AUTH + "edittoken", params("session", other, "password", PASSWORD,
+                "id", "987654", "description", "stolen"));
+        assertThat(edit.result()).isEqualTo(5);
+        assertThat(edit.error()).isEqualTo("token " + id + " not found");
+        assertThat(missing.error()).isEqualTo("token 987654 not found");
+        assertThat(api.get(ENV + "stopenv", params("session", other, "envName", env)).result()).isEqualTo(11);
+        assertThat(status(env)).isEqualTo(1);
+    }
+
+    private void expectInvalid(ApiClient.Answer answer, String parameter) {
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.result()).as(answer.body().toString()).isEqualTo(4);
+        assertThat(answer.error()).as(answer.body().toString()).startsWith(parameter + ":");
+        assertThat(answer.error().length()).isLessThan(300);
+    }
+
+}
