@@ -30,7 +30,7 @@ class FailureAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(FailureAnswers.class);
 
     /** The result code of each expected failure, as PROTOCOL.md numbers them. */
-    private static final Map<Class<? extends PatFailure>, Integer> RESULTS = Map.of(
+    static final Map<Class<? extends PatFailure>, Integer> RESULTS = Map.of(
             InvalidInput.class, 4,
             TokenNotFound.class, 5,
             PermissionDenied.class, 8,

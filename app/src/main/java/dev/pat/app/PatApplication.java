@@ -1,9 +1,11 @@
 package dev.pat.app;
 
 import dev.pat.rest.RestAdapter;
+import dev.pat.shell.ShellAdapter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 import java.util.Arrays;
@@ -15,12 +17,19 @@ import java.util.Map;
  * shell, interactive ({@code shell}) or one command and exit.
  */
 @SpringBootApplication
-@Import({CoreConfiguration.class, RestAdapter.class})
+@Import({CoreConfiguration.class, RestAdapter.class, ShellAdapter.class})
 public class PatApplication {
     static final String SHELL_AUTOCONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
     public static void main(String[] args) {
-        application(args).run(serverArguments(args));
+        ConfigurableApplicationContext context = application(args).run(applicationArguments(args));
+        if (isOneShot(args)) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+
+    static boolean isOneShot(String[] args) {
+        return args.length == 0 || !(args[0].equals("serve") || args[0].equals("shell"));
     }
 
     static SpringApplication application(String[] args) {
@@ -31,6 +40,12 @@ public class PatApplication {
             defaults.put("spring.autoconfigure.exclude", SHELL_AUTOCONFIGURATION);
         } else {
             application.setWebApplicationType(WebApplicationType.NONE);
+            defaults.put("pat.shell.mode", isOneShot(args) ? "one-shot" : "interactive");
+            if (isOneShot(args)) {
+                // one command needs no line editor: no warning about a missing terminal in scripts
+                System.setProperty("org.jline.terminal.dumb", "true");
+                defaults.put("logging.level.org.jline", "error");
+            }
             defaults.put("logging.level.root", "warn");
             application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         }
@@ -38,8 +53,14 @@ public class PatApplication {
         return application;
     }
 
-    /** {@code serve --port N} is {@code --server.port=N}; the word serve itself is not an argument. */
-    static String[] serverArguments(String[] args) {
+    /**
+     * {@code serve --port N} is {@code --server.port=N}; the words serve and shell are modes, not arguments; in
+     * one-command mode the arguments are the command.
+     */
+    static String[] applicationArguments(String[] args) {
+        if (args.length > 0 && args[0].equals("shell")) {
+            return new String[0];
+        }
         if (args.length == 0 || !args[0].equals("serve")) {
             return args;
         }

@@ -260,6 +260,16 @@ abstract class PlatformApiTest {
     }
 
     @Test
+    void the_openapi_description_names_every_method_and_its_parameters() {
+        ApiClient.Answer docs = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/v3/api-docs")).GET());
+        assertThat(docs.status()).isEqualTo(200);
+        var stop = docs.body().get("paths").get("/1.0/environment/control/rest/stopenv");
+        assertThat(stop.get("get").get("parameters").toString()).contains("\"envName\"", "\"session\"");
+        assertThat(docs.body().get("paths").get("/1.0/users/authentication/rest/signin").has("get")).isFalse();
+        assertThat(docs.body().get("paths").size()).isEqualTo(19);
+    }
+
+    @Test
     void unknown_methods_are_json_404() {
         ApiClient.Answer answer = api.get("/1.0/environment/control/rest/explode", params("session", session));
         assertThat(answer.status()).isEqualTo(404);

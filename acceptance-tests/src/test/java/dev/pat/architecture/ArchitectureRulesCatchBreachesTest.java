@@ -1,0 +1,37 @@
+package dev.pat.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.pat.domain.breach.SpringInTheDomain;
+import dev.pat.rest.breach.RestReachingIntoPersistence;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules are not vacuous: each fails on a class that breaks it. */
+class ArchitectureRulesCatchBreachesTest {
+
+    @Test
+    void a_framework_in_the_domain_fails_the_build() {
+        JavaClasses breach = new ClassFileImporter().importClasses(SpringInTheDomain.class);
+        assertThat(ArchitectureTest.the_domain_depends_on_nothing_but_the_jdk.evaluate(breach).hasViolation())
+                .isTrue();
+    }
+
+    @Test
+    void an_adapter_using_another_fails_the_build() {
+        JavaClasses breach = new ClassFileImporter().importClasses(RestReachingIntoPersistence.class);
+        assertThat(ArchitectureTest.the_rest_adapter_does_not_depend_on_other_adapters.evaluate(breach)
+                .hasViolation()).isTrue();
+    }
+
+    @Test
+    void the_real_code_is_imported_and_checked() {
+        JavaClasses production = new ClassFileImporter()
+                .withImportOption(new ArchitectureTest.ProductionCodeOnly()).importPackages("dev.pat");
+        assertThat(production.containPackage("dev.pat.domain.model")).isTrue();
+        assertThat(production.containPackage("dev.pat.rest")).isTrue();
+        assertThat(production.containPackage("dev.pat.persistence")).isTrue();
+        assertThat(production.containPackage("dev.pat.domain.breach")).isFalse();
+    }
+}

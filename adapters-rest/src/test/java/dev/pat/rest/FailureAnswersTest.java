@@ -1,0 +1,33 @@
+package dev.pat.rest;
+
+import dev.pat.domain.model.ApiCatalog;
+import dev.pat.domain.model.PatFailure;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FailureAnswersTest {
+
+    @Test
+    void every_kind_of_core_failure_has_a_result_code() {
+        assertThat(PatFailure.class.getPermittedSubclasses()).isNotEmpty().allSatisfy(kind ->
+                assertThat(Arrays.stream(kind.getConstructors()).findFirst()).isPresent());
+        for (Class<?> kind : PatFailure.class.getPermittedSubclasses()) {
+            assertThat(FailureAnswers.RESULTS).as(kind.getSimpleName()).containsKey(kind.asSubclass(PatFailure.class));
+        }
+    }
+
+    @Test
+    void every_method_of_the_catalog_is_described() {
+        assertThat(ApiDescription.PARAMETERS.keySet()).hasSize(19)
+                .allSatisfy(m -> assertThat(ApiCatalog.platform().find(m.canonical())).isPresent());
+    }
+
+    @Test
+    void the_access_log_redacts_every_secret_parameter() {
+        assertThat(AccessLog.redact("envName=x&session=pat_abc&Password=p&key=k&code=123456&ids=1"))
+                .isEqualTo("?envName=x&session=[redacted]&Password=[redacted]&key=[redacted]&code=[redacted]&ids=1");
+    }
+}

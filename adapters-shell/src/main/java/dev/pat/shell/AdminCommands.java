@@ -1,0 +1,150 @@
+package dev.pat.shell;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.DisplayName;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.Password;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.out.Clock;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Local administration, where the database is: accounts, passwords, two-factor, and any account's tokens. */
+@Component
+class AdminCommands {
+    private static final String GROUP = "Administration";
+    private final AdministerAccounts admin;
+    private final Screen screen;
+    private final Clock clock;
+
+    AdminCommands(AdministerAccounts admin, Screen screen, Clock clock) {
+        this.admin = admin;
+        this.screen = screen;
+        this.clock = clock;
+    }
+
+    @Command(name = {"account", "create"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Create an account; asks for its password (at least 10 characters), twice on a terminal")
+    void create(CommandContext ctx,
+                @Option(longName = "login", description = "the account's e-mail", required = true) String login,
+                @Option(longName = "name", description = "the name it is shown by (default: the login)") String name) {
+        Login who = new Login(login);
+        DisplayName shownAs = new DisplayName(TokenCommands.present(name).orElse(who.value()));
+        Password password = chosenPassword(ctx, "Password for " + who.value() + ": ");
+        Account account = admin.createAccount(who, shownAs, password);
+        ctx.outputWriter().println("Created account " + account.id().value() + " for " + account.login().value() + ".");
+        ctx.outputWriter().flush();
+    }
+
+    @Command(name = {"account", "password"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Set an account's password; its sessions end")
+    void password(CommandContext ctx,
+                  @Option(longName = "login", description = "the account's e-mail", required = true) String login) {
+        Login who = new Login(login);
+        admin.changePassword(who, chosenPassword(ctx, "New password for " + who.value() + ": "));
+        ctx.outputWriter().println("Password changed; every session of " + who.value() + " has ended.");
+        ctx.outputWriter().flush();
+    }
+
+    @Command(name = {"account", "list"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "List every account")
+    void accounts(CommandContext ctx,
+                  @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false")
+                  boolean json) {
+        List<Account> accounts = admin.accounts();
+        if (json) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            accounts.forEach(a -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("id", a.id().value());
+                item.put("login", a.login().value());
+                item.put("name", a.name().value());
+                item.put("twoFactor", a.hasTwoFactor());
+                items.add(item);
+            });
+            screen.json(ctx.outputWriter(), items);
+            return;
+        }
+        screen.table(ctx.outputWriter(), List.of("ID", "LOGIN", "NAME", "TWO-FACTOR"), accounts.stream()
+                .map(a -> List.of(Long.toString(a.id().value()), a.login().value(), a.name().value(),
+                        a.hasTwoFactor() ? "on" : "off")).toList());
+    }
+
+    @Command(name = {"twofactor", "enable"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Turn two-factor authentication on: scan the QR code, then type the app's code")
+    void enableTwoFactor(CommandContext ctx,
+                         @Option(longName = "login", description = "the account's e-mail", required = true)
+                         String login) {
+        Login who = new Login(login);
+        AdministerAccounts.TwoFactorEnrolment enrolment = admin.beginTwoFactor(who);
+        PrintWriter out = ctx.outputWriter();
+        out.println("Scan this with an authenticator app, or enter the URI by hand:");
+        out.print(QrCode.draw(enrolment.uri()));
+        out.println(enrolment.uri());
+        out.flush();
+        admin.enableTwoFactor(who, enrolment.secret(), Prompts.code(ctx));
+        out.println("Two-factor authentication is on for " + who.value() + ".");
+        out.flush();
+    }
+
+    @Command(name = {"twofactor", "disable"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Turn two-factor authentication off")
+    void disableTwoFactor(CommandContext ctx,
+                          @Option(longName = "login", description = "the account's e-mail", required = true)
+                          String login) {
+        admin.disableTwoFactor(new Login(login));
+        ctx.outputWriter().println("Two-factor authentication is off for " + new Login(login).value() + ".");
+        ctx.outputWriter().flush();
+    }
+
+    @Command(name = {"admin", "tokens"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "List every account's tokens (never their values)")
+    void allTokens(CommandContext ctx,
+                   @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false")
+                   boolean json) {
+        List<AccessToken> tokens = admin.allTokens();
+        if (json) {
+            screen.json(ctx.outputWriter(), tokens.stream().map(t -> Screen.tokenJson(t, clock.now())).toList());
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("ACCOUNT"));
+        header.addAll(Screen.TOKEN_HEADER);
+        screen.table(ctx.outputWriter(), header, tokens.stream().map(t -> {
+            List<String> row = new ArrayList<>(List.of(Long.toString(t.owner().value())));
+            row.addAll(Screen.row(t, clock.now()));
+            return row;
+        }).toList());
+    }
+
+    @Command(name = {"admin", "remove-token"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Remove any account's token at once (the operator's revocation)")
+    void removeToken(CommandContext ctx,
+                     @Option(longName = "id", description = "the token's id", required = true) String id) {
+        TokenId tokenId = TokenId.parse("id", id);
+        admin.removeToken(tokenId);
+        ctx.outputWriter().println("Removed token " + tokenId.value() + ".");
+        ctx.outputWriter().flush();
+    }
+
+    /** A new password: on a terminal typed twice, so a typo does not lock anyone out. */
+    private static Password chosenPassword(CommandContext ctx, String prompt) {
+        Password password = Prompts.newPassword(ctx, prompt);
+        if (System.console() != null) {
+            Password again = Prompts.newPassword(ctx, "Again: ");
+            if (!again.reveal().equals(password.reveal())) {
+                throw new dev.pat.domain.model.InvalidInput("password", "the two passwords differ; nothing was changed");
+            }
+        }
+        return password;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.pat.shell;
+
+import dev.pat.domain.model.EnvironmentNotFound;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.NotAuthenticated;
+import dev.pat.domain.model.PasswordConfirmationFailed;
+import dev.pat.domain.model.PatFailure;
+import dev.pat.domain.model.PermissionDenied;
+import dev.pat.domain.model.SignInFailed;
+import dev.pat.domain.model.TokenLimitReached;
+import dev.pat.domain.model.TokenNotFound;
+import dev.pat.domain.model.TooManyAttempts;
+import dev.pat.domain.model.TwoFactorFailed;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
+
+import java.util.Map;
+
+/**
+ * The one place where the core's failures become exit statuses scripts can trust: 0 success, 1 internal error,
+ * 2 bad input, 3 not found, 4 wrong password or login, 5 two-factor, 6 too many attempts, 7 token limit,
+ * 8 not signed in or not permitted, 130 abandoned at a prompt.
+ */
+final class ExitCodes implements ExitStatusExceptionMapper {
+    static final String BEAN = "patExitStatus";
+
+    private static final Map<Class<? extends PatFailure>, Integer> CODES = Map.of(
+            InvalidInput.class, 2,
+            TokenNotFound.class, 3,
+            EnvironmentNotFound.class, 3,
+            PasswordConfirmationFailed.class, 4,
+            SignInFailed.class, 4,
+            TwoFactorFailed.class, 5,
+            TooManyAttempts.class, 6,
+            TokenLimitReached.class, 7,
+            NotAuthenticated.class, 8,
+            PermissionDenied.class, 8);
+
+    @Override
+    public ExitStatus apply(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PatFailure failure) {
+                return new ExitStatus(CODES.getOrDefault(failure.getClass(), 1), "error: " + failure.getMessage());
+            }
+            if (cause instanceof ShellFailure failure) {
+                return new ExitStatus(failure.exitCode(), "error: " + failure.getMessage());
+            }
+        }
+        return new ExitStatus(1, "internal error (" + exception.getClass().getSimpleName() + ")");
+    }
+
+    static Map<Class<? extends PatFailure>, Integer> codes() {
+        return CODES;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.pat.shell;
+
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.ApiCatalog;
+import dev.pat.domain.model.Description;
+import dev.pat.domain.model.Expiry;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.IssuedToken;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.ScopeRequest;
+import dev.pat.domain.port.out.Clock;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The dashboard's Access Tokens tab: Refresh, Generate, Edit, Regenerate, Copy, Remove. */
+@Component
+class TokenCommands {
+    private static final String GROUP = "Access Tokens";
+    private static final String LOGIN = "sign in as this account for this command (default: the signed-in one)";
+    private static final String EXPIRES = "the date the token is valid till: dd-mm-yyyy (or yyyy-mm-dd, or"
+            + " yyyy-mm-dd hh:mm:ss UTC)";
+    private static final String API_SET = "a predefined API set: Extended Access, IDE Plugins, Marketplace,"
+            + " Maven Plugin";
+    private static final String METHODS = "Custom: the API methods, comma-separated (see: api methods)";
+
+    private final ManageTokens tokens;
+    private final ShellSession session;
+    private final Screen screen;
+    private final Clock clock;
+
+    TokenCommands(ManageTokens tokens, ShellSession session, Screen screen, Clock clock) {
+        this.tokens = tokens;
+        this.session = session;
+        this.screen = screen;
+        this.clock = clock;
+    }
+
+    @Command(name = {"token", "list"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "List your access tokens (Refresh): id, description, API, expiry, last use, status, hint")
+    void list(CommandContext ctx,
+              @Option(longName = "login", description = LOGIN) String login,
+              @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false") boolean json) {
+        var acting = session.acting(ctx, login, ApiCatalog.GET_TOKENS);
+        List<AccessToken> listed = tokens.list(acting.caller().account(), Optional.empty());
+        if (json) {
+            screen.json(ctx.outputWriter(), listed.stream().map(t -> Screen.tokenJson(t, clock.now())).toList());
+        } else if (listed.isEmpty()) {
+            ctx.outputWriter().println("No access tokens yet. Generate one with: token generate");
+        } else {
+            screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER,
+                    listed.stream().map(t -> Screen.row(t, clock.now())).toList());
+        }
+        ctx.outputWriter().flush();
+    }
+
+    @Command(name = {"token", "generate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Generate a token: description, expiry, and an API set or Custom methods; asks for"
+                    + " your password; shows the value once")
+    void generate(CommandContext ctx,
+                  @Option(longName = "description", description = "what the token is for", required = true)
+                  String description,
+                  @Option(longName = "expires-at", description = EXPIRES, required = true) String expiresAt,
+                  @Option(longName = "api-set", description = API_SET) String apiSet,
+                  @Option(longName = "methods", description = METHODS) String methods,
+                  @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
+                  @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
+                          defaultValue = "false") boolean copy,
+                  @Option(longName = "login", description = LOGIN) String login) {
+        Description checkedDescription = new Description(description);
+        Expiry expiry = Expiry.parse(expiresAt);
+        ScopeRequest scope = scope(apiSet, methods).orElseThrow(() ->
+                new InvalidInput("api-set", "give --api-set NAME or --methods m1,m2 (Custom)"));
+        var acting = session.acting(ctx, login, ApiCatalog.CREATE_TOKEN);
+        IssuedToken issued = tokens.generate(new ManageTokens.Generate(acting.caller().account(),
+                acting.confirmation(ctx), checkedDescription, scope, expiry));
+        ValueDelivery.deliver(ctx.outputWriter(), "Generated", issued, save, copy);
+    }
+
+    @Command(name = {"token", "edit"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Edit a token's description, expiry or API; asks for your password; the value stays")
+    void edit(CommandContext ctx,
+              @Option(longName = "id", description = "the token's id", required = true) String id,
+              @Option(longName = "description", description = "a new description") String description,
+              @Option(longName = "expires-at", description = EXPIRES) String expiresAt,
+              @Option(longName = "api-set", description = API_SET) String apiSet,
+              @Option(longName = "methods", description = METHODS) String methods,
+              @Option(longName = "login", description = LOGIN) String login) {
+        TokenId tokenId = TokenId.parse("id", id);
+        Optional<Description> newDescription = present(description).map(Description::new);
+        Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
+        Optional<ScopeRequest> newScope = scope(apiSet, methods);
+        var acting = session.acting(ctx, login, ApiCatalog.EDIT_TOKEN);
+        AccessToken edited = tokens.edit(new ManageTokens.Edit(acting.caller().account(), acting.confirmation(ctx),
+                tokenId, newDescription, newScope, newExpiry));
+        ctx.outputWriter().println("Edited token " + edited.id().value() + ".");
+        screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER, List.of(Screen.row(edited, clock.now())));
+    }
+
+    @Command(name = {"token", "regenerate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Give a token a new value (the old one stops working at once); asks for your password")
+    void regenerate(CommandContext ctx,
+                    @Option(longName = "id", description = "the token's id", required = true) String id,
+                    @Option(longName = "expires-at", description = "a new expiry (needed if it has expired)")
+                    String expiresAt,
+                    @Option(longName = "save", description = "save the value to this new file (owner-only)")
+                    String save,
+                    @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
+                            defaultValue = "false") boolean copy,
+                    @Option(longName = "login", description = LOGIN) String login) {
+        TokenId tokenId = TokenId.parse("id", id);
+        Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
+        var acting = session.acting(ctx, login, ApiCatalog.REGENERATE_TOKEN);
+        IssuedToken issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller().account(),
+                acting.confirmation(ctx), tokenId, newExpiry));
+        ValueDelivery.deliver(ctx.outputWriter(), "Regenerated", issued, save, copy);
+        ctx.outputWriter().println("The old value no longer works: update any automation that used it.");
+        ctx.outputWriter().flush();
+    }
+
+    @Command(name = {"token", "copy"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Generate a new token with an existing one's API and expiry; asks for your password")
+    void copy(CommandContext ctx,
+              @Option(longName = "id", description = "the token to copy", required = true) String id,
+              @Option(longName = "description", description = "the copy's description (default: Copy of …)")
+              String description,
+              @Option(longName = "expires-at", description = EXPIRES) String expiresAt,
+              @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
+              @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
+                      defaultValue = "false") boolean copy,
+              @Option(longName = "login", description = LOGIN) String login) {
+        TokenId tokenId = TokenId.parse("id", id);
+        Optional<Description> newDescription = present(description).map(Description::new);
+        Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
+        var acting = session.acting(ctx, login, ApiCatalog.COPY_TOKEN);
+        IssuedToken issued = tokens.copy(new ManageTokens.Copy(acting.caller().account(), acting.confirmation(ctx),
+                tokenId, newDescription, newExpiry));
+        ValueDelivery.deliver(ctx.outputWriter(), "Copied into", issued, save, copy);
+    }
+
+    @Command(name = {"token", "remove"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Remove one or several tokens (--ids 3,5,8); asks for your password")
+    void remove(CommandContext ctx,
+                @Option(longName = "ids", description = "the tokens' ids, comma-separated", required = true)
+                String ids,
+                @Option(longName = "login", description = LOGIN) String login) {
+        Set<TokenId> doomed = new LinkedHashSet<>();
+        Arrays.stream(ids.split("[,;\\s]+")).filter(s -> !s.isBlank())
+                .forEach(s -> doomed.add(TokenId.parse("ids", s)));
+        var acting = session.acting(ctx, login, ApiCatalog.DELETE_TOKENS);
+        tokens.remove(new ManageTokens.Remove(acting.caller().account(), acting.confirmation(ctx), doomed));
+        ctx.outputWriter().println("Removed " + doomed.size() + (doomed.size() == 1 ? " token." : " tokens."));
+        ctx.outputWriter().flush();
+    }
+
+    static Optional<String> present(String option) {
+        return Optional.ofNullable(option).filter(s -> !s.isBlank());
+    }
+
+    private static Optional<ScopeRequest> scope(String apiSet, String methods) {
+        List<String> list = present(methods).map(m -> Arrays.stream(m.split("[,;\\s]+"))
+                .filter(s -> !s.isBlank()).toList()).orElse(List.of());
+        if (present(apiSet).isEmpty() && list.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScopeRequest(present(apiSet), list));
+    }
+}
