@@ -2,22 +2,58 @@ package dev.pat.shell;
 
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
+import org.springframework.beans.factory.support.BeanDefinitionBuilder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.annotation.EnableCommand;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
 import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
+import org.springframework.shell.jline.JLineInputProvider;
+import org.springframework.shell.jline.JLineShellRunner;
 import org.springframework.shell.jline.PromptProvider;
+import org.springframework.util.ReflectionUtils;
 
-/** The admin shell as a unit the composition root imports: its commands, prompt, exit codes and runner. */
+import java.lang.reflect.Method;
+import java.util.List;
+
+/** The admin shell as a unit the composition root imports: its commands, parser, prompt, exit codes and runners. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = ShellAdapter.class)
-@EnableCommand({TokenCommands.class, ApiCommands.class, SessionCommands.class, AdminCommands.class})
+@Import(ShellAdapter.CommandMethods.class)
 public class ShellAdapter {
+
+    /**
+     * Offers each {@code @Command} method of the shell's command classes as a {@code Command} bean, which Spring
+     * Shell's registry collects (on its own it only scans the package of the application class).
+     */
+    static final class CommandMethods implements ImportBeanDefinitionRegistrar {
+        static final List<Class<?>> COMMAND_CLASSES = List.of(TokenCommands.class, ApiCommands.class,
+                SessionCommands.class, AdminCommands.class);
+
+        @Override
+        public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+            for (Class<?> type : COMMAND_CLASSES) {
+                ReflectionUtils.MethodFilter annotated = m -> AnnotatedElementUtils.hasAnnotation(m, Command.class);
+                for (Method method : MethodIntrospector.selectMethods(type, annotated)) {
+                    registry.registerBeanDefinition("pat." + type.getSimpleName() + "." + method.getName(),
+                            BeanDefinitionBuilder.genericBeanDefinition(CommandFactoryBean.class)
+                                    .addConstructorArgValue(method).getBeanDefinition());
+                }
+            }
+        }
+    }
 
     @Bean
     @Primary
@@ -35,6 +71,14 @@ public class ShellAdapter {
     PromptProvider patPrompt(ShellSession session) {
         return () -> new AttributedString(session.login().map(l -> "pat:" + l + "> ").orElse("pat> "),
                 AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW));
+    }
+
+    /** The interactive shell, with the same parser as one-command mode. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty(name = "pat.shell.mode", havingValue = "interactive")
+    ShellRunner patInteractiveShell(JLineInputProvider input, CommandParser parser, CommandRegistry registry) {
+        return new JLineShellRunner(input, parser, registry);
     }
 
     /** One command and exit, instead of the interactive shell (any ApplicationRunner replaces the shell's). */
