@@ -53,6 +53,11 @@ public final class TotpSecondFactor implements SecondFactor {
         return match;
     }
 
+    /** The code an authenticator app shows at that moment. */
+    public String codeAt(TotpSecret secret, Instant now) {
+        return codeAt(new Base32().decode(secret.base32()), Math.floorDiv(now.getEpochSecond(), STEP_SECONDS));
+    }
+
     /** The code for a 30-second step (RFC 4226 dynamic truncation). */
     static String codeAt(byte[] key, long step) {
         try {

@@ -1,0 +1,185 @@
+package dev.pat.acceptance.shell;
+
+import dev.pat.acceptance.steps.PlatformDriver;
+import dev.pat.domain.model.ApiCatalog;
+import dev.pat.domain.model.ApiSet;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The features through the admin shell: its commands, run by Spring Shell, answering its password prompts. */
+class ShellDriver implements PlatformDriver {
+    private static final Pattern ISSUED = Pattern.compile("token (\\d+) \"");
+    private static final Pattern VALUE = Pattern.compile("pat_[0-9A-Za-z]{46}");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CommandParser parser;
+    private final CommandRegistry registry;
+
+    ShellDriver(CommandParser parser, CommandRegistry registry) {
+        this.parser = parser;
+        this.registry = registry;
+    }
+
+    private record Run(int exitCode, String output, String error) {
+    }
+
+    /** Answers each masked prompt with the next scripted answer; none left is end of input. */
+    private static final class Answers implements InputReader {
+        private final Deque<String> answers;
+
+        Answers(String... answers) {
+            this.answers = new ArrayDeque<>(List.of(answers));
+        }
+
+        @Override
+        public char[] readPassword(String prompt) {
+            String answer = answers.poll();
+            return answer == null ? null : answer.toCharArray();
+        }
+    }
+
+    private Run run(String line, String... answers) {
+        StringWriter out = new StringWriter();
+        try {
+            ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parser.parse(line), registry,
+                    new PrintWriter(out, true), new Answers(answers)));
+            return new Run(status.code(), out.toString(), status.description());
+        } catch (Exception e) {
+            throw new AssertionError("the shell could not run: " + line, e);
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void createAccount(String login, String password) {
+        Run created = run("account create --login " + login, password);
+        if (created.exitCode() != 0) {
+            throw new AssertionError(created.error());
+        }
+    }
+
+    @Override
+    public Outcome signIn(String login, String password, Optional<String> code) {
+        return code.map(c -> outcome(run("signin --login " + login, password, c)))
+                .orElseGet(() -> outcome(run("signin --login " + login, password)));
+    }
+
+    @Override
+    public Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
+                            String password) {
+        String line = "token generate --description " + quoted(description) + " --expires-at " + quoted(expiresAt)
+                + apiSet.map(s -> " --api-set " + quoted(s)).orElse("")
+                + (methods.isEmpty() ? "" : " --methods " + String.join(",", methods));
+        return outcome(run(line, password));
+    }
+
+    @Override
+    public Outcome edit(long id, String newDescription, String password) {
+        return outcome(run("token edit --id " + id + " --description " + quoted(newDescription), password));
+    }
+
+    @Override
+    public Outcome regenerate(long id, Optional<String> expiresAt, String password) {
+        return outcome(run("token regenerate --id " + id + expiresAt.map(e -> " --expires-at " + e).orElse(""),
+                password));
+    }
+
+    @Override
+    public Outcome copy(long id, String description, String password) {
+        return outcome(run("token copy --id " + id + " --description " + quoted(description), password));
+    }
+
+    @Override
+    public Outcome remove(List<Long> ids, String password) {
+        return outcome(run("token remove --ids " + ids.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                password));
+    }
+
+    @Override
+    public List<TokenView> list() {
+        List<TokenView> rows = new ArrayList<>();
+        for (JsonNode t : json(run("token list --json"))) {
+            String api = ApiCatalog.platform().apiSet(t.get("apiSet").asString()).map(ApiSet::name)
+                    .orElse(ApiSet.CUSTOM);
+            rows.add(new TokenView(t.get("id").asLong(), t.get("description").asString(), api,
+                    LocalDate.parse(t.get("expiresAt").asString().substring(0, 10))
+                            .format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
+                    t.get("status").asString()));
+        }
+        return rows;
+    }
+
+    private static JsonNode json(Run run) {
+        if (run.exitCode() != 0) {
+            throw new AssertionError(run.error());
+        }
+        return JSON.readTree(run.output());
+    }
+
+    @Override
+    public String listingText() {
+        return run("token list").output() + run("token list --json").output();
+    }
+
+    @Override
+    public List<MethodView> methods(String search) {
+        List<MethodView> found = new ArrayList<>();
+        json(run("api methods --search " + quoted(search) + " --json")).forEach(m ->
+                found.add(new MethodView(m.get("method").asString(), m.get("docUrl").asString())));
+        return found;
+    }
+
+    @Override
+    public List<String> checkedMethods(long tokenId) {
+        List<String> methods = new ArrayList<>();
+        json(run("api methods --token " + tokenId + " --only-checked --json"))
+                .forEach(m -> methods.add(m.get("method").asString()));
+        return methods;
+    }
+
+    @Override
+    public void signOut() {
+        run("signout");
+    }
+
+    private static Outcome outcome(Run run) {
+        if (run.exitCode() == 0) {
+            Matcher id = ISSUED.matcher(run.output());
+            Matcher value = VALUE.matcher(run.output());
+            return Outcome.ok(id.find() ? Optional.of(Long.parseLong(id.group(1))) : Optional.empty(),
+                    value.find() ? Optional.of(value.group()) : Optional.empty());
+        }
+        Failure failure = switch (run.exitCode()) {
+            case 2 -> Failure.INVALID;
+            case 3 -> Failure.NOT_FOUND;
+            case 4 -> Failure.WRONG_PASSWORD;
+            case 5 -> Failure.TWO_FACTOR;
+            case 7 -> Failure.LIMIT;
+            case 8 -> Failure.NOT_PERMITTED;
+            default -> Failure.OTHER;
+        };
+        return Outcome.failed(failure, run.error());
+    }
+}

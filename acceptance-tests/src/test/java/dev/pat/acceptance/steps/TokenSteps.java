@@ -1,0 +1,456 @@
+package dev.pat.acceptance.steps;
+
+import dev.pat.acceptance.steps.PlatformDriver.Failure;
+import dev.pat.acceptance.steps.PlatformDriver.Outcome;
+import dev.pat.acceptance.steps.PlatformDriver.TokenView;
+import dev.pat.app.ApiClient;
+import dev.pat.app.crypto.TotpSecondFactor;
+import dev.pat.domain.model.Account;
+import dev.pat.domain.model.Caller;
+import dev.pat.domain.model.EnvName;
+import dev.pat.domain.model.EnvStatus;
+import dev.pat.domain.model.Expiry;
+import dev.pat.domain.model.Login;
+import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.in.ManageEnvironments;
+import dev.pat.domain.port.out.SecondFactor;
+import dev.pat.domain.testing.PinnedClock;
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.pat.app.ApiClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The steps of every feature, thin: they drive one face through {@link PlatformDriver} and check what it shows. */
+public class TokenSteps {
+    private static final AtomicInteger SCENARIOS = new AtomicInteger();
+    private static final String PASSWORD = "correct horse battery";
+    private static final String WRONG_PASSWORD = "not my password at all";
+    private static final String FAR_FUTURE = "31-12-2099";
+    private static final String ENV = "/1.0/environment/control/rest/";
+    private static final String AUTH = "/1.0/users/authentication/rest/";
+
+    @Autowired
+    PlatformDriver driver;
+    @Autowired
+    AdministerAccounts admin;
+    @Autowired
+    ManageEnvironments environments;
+    @Autowired
+    PinnedClock clock;
+    @Autowired
+    SecondFactor secondFactor;
+    @Value("${local.server.port}")
+    int port;
+
+    private int scenario;
+    private ApiClient api;
+    private final Map<String, String> logins = new HashMap<>();
+    private final Map<String, TotpSecret> secrets = new HashMap<>();
+    private final Map<String, Long> tokenIds = new HashMap<>();
+    private final Map<String, String> tokenValues = new HashMap<>();
+    private final Map<String, String> envOwners = new HashMap<>();
+    private Outcome last;
+    private String lastValue;
+    private String oldValue;
+    private ApiClient.Answer lastCall;
+    private List<PlatformDriver.MethodView> found;
+
+    @Before
+    public void freshScenario() {
+        scenario = SCENARIOS.incrementAndGet();
+        api = new ApiClient(port);
+        clock.set(Instant.parse("2026-11-27T10:00:00Z"));
+    }
+
+    @After
+    public void signOut() {
+        driver.signOut();
+        clock.set(Instant.parse("2026-11-27T10:00:00Z"));
+    }
+
+    // ---- accounts and environments
+
+    private String login(String person) {
+        return logins.computeIfAbsent(person, p -> p.toLowerCase(Locale.ROOT) + "-" + scenario + "@example.com");
+    }
+
+    private String env(String name) {
+        return name + "-" + scenario;
+    }
+
+    private Account account(String person) {
+        return admin.account(new Login(login(person))).orElseThrow();
+    }
+
+    @Given("{word} has an account")
+    public void hasAnAccount(String person) {
+        driver.createAccount(login(person), PASSWORD);
+    }
+
+    @Given("{word} has an account with two-factor authentication")
+    public void hasAnAccountWithTwoFactor(String person) {
+        hasAnAccount(person);
+        AdministerAccounts.TwoFactorEnrolment enrolment = admin.beginTwoFactor(new Login(login(person)));
+        admin.enableTwoFactor(new Login(login(person)), enrolment.secret(), code(enrolment.secret()));
+        secrets.put(person, enrolment.secret());
+    }
+
+    private String code(TotpSecret secret) {
+        return ((TotpSecondFactor) secondFactor).codeAt(secret, clock.now());
+    }
+
+    @Given("{word} is signed in")
+    @When("{word} signs in again, as her earlier session has ended too")
+    public void isSignedIn(String person) {
+        Outcome signedIn = driver.signIn(login(person), PASSWORD, Optional.empty());
+        assertThat(signedIn.ok()).as(signedIn.message()).isTrue();
+    }
+
+    @Given("{word} is signed in with her password and a two-factor code")
+    public void isSignedInWithCode(String person) {
+        Outcome signedIn = driver.signIn(login(person), PASSWORD, Optional.of(code(secrets.get(person))));
+        assertThat(signedIn.ok()).as(signedIn.message()).isTrue();
+    }
+
+    @Given("{word} has an environment {string}")
+    public void hasAnEnvironment(String person, String name) {
+        environments.create(Caller.bySession(account(person).id()), new EnvName(env(name)));
+        envOwners.put(name, person);
+    }
+
+    private EnvStatus statusOf(String name) {
+        return environments.info(Caller.bySession(account(envOwners.get(name)).id()), new EnvName(env(name)))
+                .status();
+    }
+
+    @Then("{string} is still running")
+    public void stillRunning(String name) {
+        assertThat(statusOf(name)).isEqualTo(EnvStatus.RUNNING);
+    }
+
+    @Then("{word} sees {string} stopped")
+    public void seesStopped(String person, String name) {
+        assertThat(statusOf(name)).isEqualTo(EnvStatus.DOWN);
+    }
+
+    // ---- generating
+
+    private void generated(String description, Outcome outcome) {
+        last = outcome;
+        assertThat(outcome.ok()).as(outcome.message()).isTrue();
+        assertThat(outcome.value()).isPresent();
+        tokenIds.put(description, outcome.id().orElseThrow());
+        tokenValues.put(description, outcome.value().get());
+        lastValue = outcome.value().get();
+    }
+
+    @Given("{word} has generated a token {string} with the {string} API")
+    @When("{word} generates a token {string} with the {string} API")
+    public void generates(String person, String description, String apiSet) {
+        generated(description, driver.generate(description, FAR_FUTURE, Optional.of(apiSet), List.of(), PASSWORD));
+    }
+
+    @Given("{word} has generated a token {string} expiring at {string} with the {string} API")
+    @When("{word} generates a token {string} expiring at {string} with the {string} API")
+    public void generatesExpiring(String person, String description, String expiresAt, String apiSet) {
+        generated(description, driver.generate(description, expiresAt, Optional.of(apiSet), List.of(), PASSWORD));
+    }
+
+    @Given("{word} has generated a token {string} with the Custom API {string}")
+    @When("{word} generates a token {string} with the Custom API {string}")
+    public void generatesCustom(String person, String description, String methods) {
+        generated(description, driver.generate(description, FAR_FUTURE, Optional.empty(), split(methods), PASSWORD));
+    }
+
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Then("the token's value is shown to {word}")
+    public void valueShown(String person) {
+        assertThat(last.value()).get().asString().matches("pat_[0-9A-Za-z]{46}");
+    }
+
+    @Then("the token's value appears nowhere in {word}'s token list")
+    public void valueNotListed(String person) {
+        assertThat(driver.listingText()).isNotBlank().doesNotContain(lastValue);
+    }
+
+    @Then("the token's value reveals neither {word}'s login nor her password")
+    public void valueRevealsNothing(String person) {
+        assertThat(lastValue).doesNotContain(login(person).split("@")[0]).doesNotContain("horse")
+                .matches("pat_[0-9A-Za-z]{46}");
+    }
+
+    // ---- the list
+
+    @When("{word} refreshes her token list")
+    public void refreshes(String person) {
+        assertThat(driver.list()).isNotNull();
+    }
+
+    @Then("{word}'s token list shows {int} token(s)")
+    public void listShows(String person, int count) {
+        assertThat(driver.list()).hasSize(count);
+    }
+
+    private TokenView row(String description) {
+        return driver.list().stream().filter(t -> t.description().equals(description)).findFirst()
+                .orElseThrow(() -> new AssertionError("no token \"" + description + "\" in " + driver.list()));
+    }
+
+    @Then("{word}'s token list shows {string} with the {string} API, {word}")
+    public void listShowsWithStatus(String person, String description, String api, String status) {
+        TokenView row = row(description);
+        assertThat(row.api()).isEqualTo(api);
+        assertThat(row.status()).isEqualTo(status);
+    }
+
+    @Then("{word}'s token list shows {string} with the {string} API, expiring at {string}")
+    public void listShowsExpiring(String person, String description, String api, String expiresAt) {
+        TokenView row = row(description);
+        assertThat(row.api()).isEqualTo(api);
+        assertThat(row.expiresAt()).isEqualTo(expiresAt);
+    }
+
+    @Then("the token {string} holds exactly {string}")
+    public void holdsExactly(String description, String methods) {
+        assertThat(driver.checkedMethods(tokenIds.get(description))).containsExactlyInAnyOrderElementsOf(split(methods));
+    }
+
+    // ---- the method picker
+
+    @When("{word} searches the API methods for {string}")
+    public void searches(String person, String search) {
+        found = driver.methods(search);
+    }
+
+    @Then("the methods found include {string} and {string}")
+    public void foundInclude(String first, String second) {
+        assertThat(found).extracting(PlatformDriver.MethodView::method).contains(first, second);
+    }
+
+    @Then("each method found links to its API docs")
+    public void linksToDocs() {
+        assertThat(found).isNotEmpty().allSatisfy(m -> assertThat(m.docUrl()).startsWith("https://")
+                .contains(m.method().substring(m.method().lastIndexOf('.') + 1)));
+    }
+
+    @Then("only {string} is checked for the token {string}")
+    public void onlyChecked(String method, String description) {
+        assertThat(driver.checkedMethods(tokenIds.get(description))).containsExactly(method);
+    }
+
+    // ---- edit, regenerate, copy, remove
+
+    @When("{word} edits the token {string} to be described as {string}, confirming with her password")
+    public void edits(String person, String description, String newDescription) {
+        last = driver.edit(tokenIds.get(description), newDescription, PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+        tokenIds.put(newDescription, tokenIds.get(description));
+        tokenValues.put(newDescription, tokenValues.get(description));
+    }
+
+    @When("{word} regenerates the token {string}, confirming with her password")
+    public void regenerates(String person, String description) {
+        regenerate(description, Optional.empty());
+    }
+
+    @When("{word} regenerates the token {string} to expire at {string}, confirming with her password")
+    public void regeneratesWithExpiry(String person, String description, String expiresAt) {
+        regenerate(description, Optional.of(expiresAt));
+    }
+
+    private void regenerate(String description, Optional<String> expiresAt) {
+        oldValue = tokenValues.get(description);
+        last = driver.regenerate(tokenIds.get(description), expiresAt, PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+        lastValue = last.value().orElseThrow();
+        tokenValues.put(description, lastValue);
+    }
+
+    @Then("a new value is shown to {word}")
+    public void newValueShown(String person) {
+        assertThat(lastValue).matches("pat_[0-9A-Za-z]{46}").isNotEqualTo(oldValue);
+    }
+
+    @When("{word} copies the token {string} as {string}, confirming with her password")
+    public void copies(String person, String description, String copyDescription) {
+        generated(copyDescription, driver.copy(tokenIds.get(description), copyDescription, PASSWORD));
+    }
+
+    @When("{word} removes the token {string}, confirming with her password")
+    public void removes(String person, String description) {
+        last = driver.remove(List.of(tokenIds.get(description)), PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
+
+    @When("{word} removes the tokens {string} and {string}, confirming with her password")
+    public void removesTwo(String person, String first, String second) {
+        last = driver.remove(List.of(tokenIds.get(first), tokenIds.get(second)), PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
+
+    // ---- refused changes
+
+    @When("{word} tries to generate a token {string} with a wrong password")
+    public void triesToGenerate(String person, String description) {
+        last = driver.generate(description, FAR_FUTURE, Optional.of("IDE Plugins"), List.of(), WRONG_PASSWORD);
+    }
+
+    @When("{word} tries to edit the token {string} with a wrong password")
+    public void triesToEdit(String person, String description) {
+        last = driver.edit(tokenIds.get(description), "changed", WRONG_PASSWORD);
+    }
+
+    @When("{word} tries to regenerate the token {string} with a wrong password")
+    public void triesToRegenerate(String person, String description) {
+        last = driver.regenerate(tokenIds.get(description), Optional.empty(), WRONG_PASSWORD);
+    }
+
+    @When("{word} tries to copy the token {string} with a wrong password")
+    public void triesToCopy(String person, String description) {
+        last = driver.copy(tokenIds.get(description), "a copy", WRONG_PASSWORD);
+    }
+
+    @When("{word} tries to remove the token {string} with a wrong password")
+    public void triesToRemove(String person, String description) {
+        last = driver.remove(List.of(tokenIds.get(description)), WRONG_PASSWORD);
+    }
+
+    @When("{word} tries to generate a token with an expiration date {string}")
+    public void triesBadDate(String person, String expiresAt) {
+        last = driver.generate("bad date", expiresAt, Optional.of("IDE Plugins"), List.of(), PASSWORD);
+    }
+
+    @When("{word} tries to generate a token with the Custom API {string}")
+    public void triesBadMethod(String person, String methods) {
+        last = driver.generate("bad method", FAR_FUTURE, Optional.empty(), split(methods), PASSWORD);
+    }
+
+    @Then("the change is refused for the wrong password")
+    public void refusedForPassword() {
+        assertThat(last.failure()).as(last.message()).isEqualTo(Failure.WRONG_PASSWORD);
+    }
+
+    @Then("the change is refused as invalid, naming {string}")
+    public void refusedAsInvalid(String named) {
+        assertThat(last.failure()).as(last.message()).isEqualTo(Failure.INVALID);
+        assertThat(last.message()).contains(named);
+    }
+
+    // ---- using tokens: the platform API, where tokens are used
+
+    private ApiClient.Answer callWith(String value, String method, Map<String, String> params) {
+        params.put("session", value);
+        return api.get(ENV + method, params);
+    }
+
+    private boolean works(String value) {
+        return api.get(ENV + "getenvs",
+                params("session", value)).result() != 702;
+    }
+
+    @When("a script stops {string} with only the token")
+    public void scriptStops(String name) {
+        lastCall = callWith(lastValue, "stopenv", params("envName", env(name)));
+    }
+
+    @When("a script deletes {string} with only the token")
+    public void scriptDeletes(String name) {
+        lastCall = callWith(lastValue, "deleteenv", params("envName", env(name), "password", PASSWORD));
+    }
+
+    @When("a script stops {string} with a mistyped token")
+    public void scriptStopsMistyped(String name) {
+        String value = "pat_0123456789abcdefghijABCDEFGHIJ0123456789" + "zzzzzz";
+        lastCall = callWith(value, "stopenv", params("envName", env(name)));
+    }
+
+    @When("a script lists {word}'s tokens with only the token")
+    public void scriptListsTokens(String person) {
+        lastCall = api.get(AUTH + "gettokens", params("session", lastValue));
+    }
+
+    @When("a script generates a token with only the token")
+    public void scriptGeneratesToken() {
+        lastCall = api.post(AUTH + "createtoken", params("session", lastValue, "password", PASSWORD,
+                "description", "escalation", "tokenTemplate", "Extended Access", "expiresAt", FAR_FUTURE));
+    }
+
+    @Then("the call succeeds")
+    @Then("the call succeeds with result 0")
+    public void callSucceeds() {
+        assertThat(lastCall.status()).isEqualTo(200);
+        assertThat(lastCall.result()).as(lastCall.body().toString()).isZero();
+        assertThat(lastCall.error()).isEmpty();
+    }
+
+    @Then("the call fails with a non-zero result and says why")
+    public void callFails() {
+        assertThat(lastCall.result()).isNotZero();
+        assertThat(lastCall.error()).isNotBlank();
+    }
+
+    @Then("the call is refused as not permitted")
+    public void refusedNotPermitted() {
+        assertThat(lastCall.result()).as(lastCall.body().toString()).isEqualTo(8);
+    }
+
+    @Then("the call is refused as not authenticated")
+    public void refusedNotAuthenticated() {
+        assertThat(lastCall.result()).as(lastCall.body().toString()).isEqualTo(702);
+    }
+
+    @Then("the call is refused as the environment does not exist")
+    public void refusedNoEnvironment() {
+        assertThat(lastCall.result()).as(lastCall.body().toString()).isEqualTo(11);
+    }
+
+    @Then("each of the {int} tokens works on its own")
+    public void eachWorks(int count) {
+        assertThat(tokenValues).hasSize(count);
+        assertThat(tokenValues.values()).allMatch(this::works).doesNotHaveDuplicates();
+    }
+
+    @Then("the token {string} still works")
+    public void stillWorks(String description) {
+        assertThat(works(tokenValues.get(description))).isTrue();
+    }
+
+    @Then("the token {string} no longer works")
+    public void noLongerWorks(String description) {
+        assertThat(works(tokenValues.get(description))).isFalse();
+    }
+
+    @Then("the old value no longer works")
+    public void oldValueFails() {
+        assertThat(works(oldValue)).isFalse();
+    }
+
+    @Then("the new value works")
+    public void newValueWorks() {
+        assertThat(works(lastValue)).isTrue();
+    }
+
+    @When("the date passes {string}")
+    public void datePasses(String date) {
+        clock.set(Expiry.parse(date).at().plusSeconds(1));
+    }
+}
