@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The persistence adapter's front door: opens SQLite or PostgreSQL from a JDBC URL, brings the schema up to
@@ -27,10 +29,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final JdbiTransactions transactions;
     private final BatchedUsageRecorder usage;
-    private final JdbiTokenStore tokens;
+    private final CachingTokenStore tokens;
+    private final TokenEventFeed feed;
 
     private Database(String jdbcUrl, Optional<String> user, Optional<String> password, Clock clock,
-                     Duration usageFlushInterval) {
+                     Duration usageFlushInterval, int cachedTokens) {
         this.dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect.prepare(jdbcUrl));
@@ -43,17 +46,23 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.transactions = new JdbiTransactions(jdbi);
         this.usage = new BatchedUsageRecorder(jdbi, usageFlushInterval);
-        this.tokens = new JdbiTokenStore(transactions, dialect, usage, clock::now);
+        AtomicBoolean trusted = new AtomicBoolean(false);
+        AtomicReference<CachingTokenStore> cache = new AtomicReference<>();
+        this.tokens = new CachingTokenStore(new JdbiTokenStore(transactions, dialect, usage, clock::now,
+                digest -> cache.get().invalidate(digest)), cachedTokens, trusted);
+        cache.set(tokens);
+        this.feed = new TokenEventFeed(jdbi, tokens, trusted, dialect == Dialect.POSTGRESQL
+                ? Optional.of(new TokenEventFeed.ListenTarget(jdbcUrl, user, password)) : Optional.empty(), clock);
     }
 
     /** Opens (and migrates) the database at that URL; user and password may also be in the URL. */
     public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password, Clock clock,
-                                Duration usageFlushInterval) {
-        return new Database(jdbcUrl, user, password, clock, usageFlushInterval);
+                                Duration usageFlushInterval, int cachedTokens) {
+        return new Database(jdbcUrl, user, password, clock, usageFlushInterval, cachedTokens);
     }
 
     public static Database open(String jdbcUrl, Clock clock) {
-        return open(jdbcUrl, Optional.empty(), Optional.empty(), clock, Duration.ofSeconds(5));
+        return open(jdbcUrl, Optional.empty(), Optional.empty(), clock, Duration.ofSeconds(5), 100_000);
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {
@@ -94,6 +103,21 @@ public final class Database implements AutoCloseable {
         return usage.flush();
     }
 
+    /** How many token lookups reached the database so far (the rest were answered from memory). */
+    public long tokenLookupsInDatabase() {
+        return tokens.databaseLookups();
+    }
+
+    /** Applies every token change announced so far to this node's cache now, rather than at the feed's pace. */
+    public void followTokenChanges() {
+        feed.catchUp();
+    }
+
+    /** Whether this node currently trusts its token cache (it follows every change to tokens). */
+    public boolean tokenCacheTrusted() {
+        return feed.trusted();
+    }
+
     public boolean isPostgres() {
         return dialect == Dialect.POSTGRESQL;
     }
@@ -109,6 +133,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close();
         usage.close();
         dataSource.close();
     }

@@ -2,7 +2,9 @@ package dev.pat.persistence;
 
 import dev.pat.domain.model.AccessToken;
 import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.ApiCatalog;
 import dev.pat.domain.model.ApiMethod;
+import dev.pat.domain.model.ApiMethodInfo;
 import dev.pat.domain.model.Description;
 import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.Expiry;
@@ -15,6 +17,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -30,10 +33,15 @@ final class JdbiTokenStore implements TokenStore {
             new TokenId(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
             new Description(rs.getString("description")),
             new Scope(Optional.ofNullable(rs.getString("api_set")), Arrays.stream(rs.getString("api_list").split(","))
-                    .map(ApiMethod::parse).collect(Collectors.toCollection(LinkedHashSet::new))),
+                    .map(JdbiTokenStore::method).collect(Collectors.toCollection(LinkedHashSet::new))),
             new Expiry(Times.load(rs.getLong("expires_at"))), Times.load(rs.getLong("created_on")),
             lastUsed(rs),
             new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")));
+
+    /** The catalog's own instance where there is one, so tokens held in memory share them. */
+    private static ApiMethod method(String name) {
+        return ApiCatalog.platform().find(name).map(ApiMethodInfo::method).orElseGet(() -> ApiMethod.parse(name));
+    }
 
     private static Optional<Instant> lastUsed(java.sql.ResultSet rs) throws java.sql.SQLException {
         long millis = rs.getLong("last_used");
@@ -44,13 +52,15 @@ final class JdbiTokenStore implements TokenStore {
     private final Dialect dialect;
     private final BatchedUsageRecorder usage;
     private final java.util.function.Supplier<Instant> now;
+    private final java.util.function.Consumer<Digest> onCommit;
 
     JdbiTokenStore(JdbiTransactions db, Dialect dialect, BatchedUsageRecorder usage,
-                   java.util.function.Supplier<Instant> now) {
+                   java.util.function.Supplier<Instant> now, java.util.function.Consumer<Digest> onCommit) {
         this.db = db;
         this.dialect = dialect;
         this.usage = usage;
         this.now = now;
+        this.onCommit = onCommit;
     }
 
     @Override
@@ -67,6 +77,7 @@ final class JdbiTokenStore implements TokenStore {
                 .bind("digest", token.digest().hex())
                 .bind("hint", token.hint().value())
                 .mapTo(Long.class).one());
+        changed(List.of(token.digest()));
         return token.withId(new TokenId(id));
     }
 
@@ -133,6 +144,9 @@ final class JdbiTokenStore implements TokenStore {
                     .bind("id", token.id().value())
                     .execute();
             replacedDigest.ifPresent(old -> retire(h, List.of(old), Retirement.REPLACED));
+            List<Digest> affected = new ArrayList<>(List.of(token.digest()));
+            replacedDigest.ifPresent(affected::add);
+            changed(affected);
             return null;
         });
     }
@@ -147,8 +161,27 @@ final class JdbiTokenStore implements TokenStore {
             tokens.forEach(t -> delete.bind("id", t.id().value()).add());
             delete.execute();
             retire(h, tokens.stream().map(AccessToken::digest).toList(), Retirement.REMOVED);
+            changed(tokens.stream().map(AccessToken::digest).toList());
             return null;
         });
+    }
+
+    /**
+     * Records, in the writing transaction, which digests changed: other nodes and processes drop them from their
+     * caches (PostgreSQL also wakes them at commit with NOTIFY); this node drops them once the change commits.
+     */
+    private void changed(List<Digest> digests) {
+        db.withHandle(h -> {
+            PreparedBatch insert = h.prepareBatch("INSERT INTO token_events (digest, at) VALUES (:digest, :at)");
+            long at = Times.store(now.get());
+            digests.forEach(d -> insert.bind("digest", d.hex()).bind("at", at).add());
+            insert.execute();
+            if (dialect == Dialect.POSTGRESQL) {
+                h.createQuery("SELECT pg_notify('" + TokenEventFeed.CHANNEL + "', '')").mapTo(String.class).one();
+            }
+            return null;
+        });
+        db.afterCommit(() -> digests.forEach(onCommit));
     }
 
     private void retire(Handle h, List<Digest> digests, Retirement why) {

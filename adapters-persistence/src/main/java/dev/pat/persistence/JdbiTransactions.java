@@ -5,6 +5,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 final class JdbiTransactions implements Transactions {
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     JdbiTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -24,14 +27,33 @@ final class JdbiTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        return jdbi.inTransaction(handle -> {
-            current.set(handle);
-            try {
-                return work.get();
-            } finally {
-                current.remove();
-            }
-        });
+        List<Runnable> committed = new ArrayList<>();
+        afterCommit.set(committed);
+        T result;
+        try {
+            result = jdbi.inTransaction(handle -> {
+                current.set(handle);
+                try {
+                    return work.get();
+                } finally {
+                    current.remove();
+                }
+            });
+        } finally {
+            afterCommit.remove();
+        }
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    /** Runs the action once the current transaction has committed, or at once outside a transaction. */
+    void afterCommit(Runnable action) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending != null) {
+            pending.add(action);
+        } else {
+            action.run();
+        }
     }
 
     <T> T withHandle(HandleCallback<T, RuntimeException> callback) {

@@ -28,8 +28,12 @@ import org.springframework.util.ReflectionUtils;
 import java.lang.reflect.Method;
 import java.util.List;
 
-/** The admin shell as a unit the composition root imports: its commands, parser, prompt, exit codes and runners. */
+/**
+ * The admin shell as a unit the composition root imports: its commands, parser, prompt, exit codes and runners.
+ * Present only when the app runs as the shell ({@code pat.shell.mode}), never beside the server.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "pat.shell.mode")
 @ComponentScan(basePackageClasses = ShellAdapter.class)
 @Import(ShellAdapter.CommandMethods.class)
 public class ShellAdapter {

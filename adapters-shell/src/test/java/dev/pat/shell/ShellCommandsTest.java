@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ShellTestConfiguration.class, properties = {
         "spring.autoconfigure.exclude=org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration",
-        "spring.main.web-application-type=none"})
+        "spring.main.web-application-type=none", "pat.shell.mode=test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ShellCommandsTest {
     private static final Pattern VALUE = Pattern.compile("pat_[0-9A-Za-z]{46}");

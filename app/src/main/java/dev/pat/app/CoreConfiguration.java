@@ -53,9 +53,10 @@ class CoreConfiguration {
     @Bean(destroyMethod = "close")
     Database database(@Value("${pat.db.url}") String url, @Value("${pat.db.user:}") String user,
                       @Value("${pat.db.password:}") String password, Clock clock,
-                      @Value("${pat.last-used.flush-interval}") Duration flushInterval) {
+                      @Value("${pat.last-used.flush-interval}") Duration flushInterval,
+                      @Value("${pat.cache.tokens}") int cachedTokens) {
         return Database.open(url, Optional.of(user).filter(u -> !u.isBlank()),
-                Optional.of(password).filter(p -> !p.isBlank()), clock, flushInterval);
+                Optional.of(password).filter(p -> !p.isBlank()), clock, flushInterval, cachedTokens);
     }
 
     @Bean

@@ -23,7 +23,7 @@ public final class DatabaseFixture implements StoreFixture {
 
     private DatabaseFixture(String url) {
         this.database = Database.open(url, Optional.empty(), Optional.empty(),
-                PinnedClock.at("2026-11-27T10:00:00Z"), Duration.ofHours(1));
+                PinnedClock.at("2026-11-27T10:00:00Z"), Duration.ofHours(1), 1_000);
     }
 
     public static String freshSqliteUrl() {

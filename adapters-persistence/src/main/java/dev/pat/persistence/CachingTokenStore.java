@@ -1,0 +1,134 @@
+package dev.pat.persistence;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.pat.domain.model.AccessToken;
+import dev.pat.domain.model.AccountId;
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.TokenId;
+import dev.pat.domain.port.out.TokenStore;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The hot path's token lookup: verified tokens (and retired values) held in a bounded in-memory cache keyed by
+ * digest, so a known value costs no database round trip. A digest is dropped the moment a change to it commits
+ * here, and as soon as another node's change is announced ({@link TokenEventFeed}). While the announcements
+ * cannot be followed, the cache is not trusted: every lookup goes to the database. Values nobody has are kept
+ * out of the main cache, remembered briefly, and at most a fixed number are looked up at once, so a flood of
+ * random well-formed values can neither evict the real tokens nor swamp the database.
+ */
+final class CachingTokenStore implements TokenStore {
+    static final int MISSES_IN_FLIGHT = 16;
+    private static final Unknown UNKNOWN = new Unknown();
+
+    private final TokenStore database;
+    private final Cache<Digest, Lookup> known;
+    private final Cache<Digest, Boolean> unknown;
+    private final AtomicBoolean trusted;
+    private final Semaphore misses = new Semaphore(MISSES_IN_FLIGHT);
+    private final LongAdder databaseLookups = new LongAdder();
+
+    CachingTokenStore(TokenStore database, int capacity, AtomicBoolean trusted) {
+        this.database = database;
+        this.trusted = trusted;
+        this.known = Caffeine.newBuilder().maximumSize(capacity).build();
+        this.unknown = Caffeine.newBuilder().maximumSize(Math.max(1_000, capacity / 10))
+                .expireAfterWrite(Duration.ofSeconds(10)).build();
+    }
+
+    @Override
+    public Lookup byDigest(Digest digest) {
+        if (!trusted.get()) {
+            return fromDatabase(digest);
+        }
+        Lookup hit = known.getIfPresent(digest);
+        if (hit != null) {
+            return hit;
+        }
+        if (unknown.getIfPresent(digest) != null) {
+            return UNKNOWN;
+        }
+        misses.acquireUninterruptibly();
+        try {
+            // loading is atomic per digest: an invalidation that races a load removes what the load put
+            Lookup loaded = known.get(digest, d -> {
+                Lookup found = fromDatabase(d);
+                return found instanceof Unknown ? null : found;
+            });
+            if (loaded == null) {
+                unknown.put(digest, Boolean.TRUE);
+                return UNKNOWN;
+            }
+            return loaded;
+        } finally {
+            misses.release();
+        }
+    }
+
+    private Lookup fromDatabase(Digest digest) {
+        databaseLookups.increment();
+        return database.byDigest(digest);
+    }
+
+    void invalidate(Digest digest) {
+        known.invalidate(digest);
+        unknown.invalidate(digest);
+    }
+
+    void invalidateAll() {
+        known.invalidateAll();
+        unknown.invalidateAll();
+    }
+
+    /** How many lookups reached the database: what the cache saved is visible to tests and benchmarks. */
+    long databaseLookups() {
+        return databaseLookups.sum();
+    }
+
+    long cachedValues() {
+        known.cleanUp();
+        return known.estimatedSize();
+    }
+
+    @Override
+    public AccessToken add(AccessToken token) {
+        return database.add(token);
+    }
+
+    @Override
+    public Optional<AccessToken> byId(TokenId id) {
+        return database.byId(id);
+    }
+
+    @Override
+    public List<AccessToken> ofAccount(AccountId owner) {
+        return database.ofAccount(owner);
+    }
+
+    @Override
+    public List<AccessToken> all() {
+        return database.all();
+    }
+
+    @Override
+    public int countOf(AccountId owner) {
+        return database.countOf(owner);
+    }
+
+    @Override
+    public void update(AccessToken token, Optional<Digest> replacedDigest) {
+        database.update(token, replacedDigest);
+    }
+
+    @Override
+    public void remove(Collection<AccessToken> tokens) {
+        database.remove(tokens);
+    }
+}
