@@ -42,6 +42,40 @@ class OneCommandModeTest {
     }
 
     @Test
+    void serve_starts_the_api_and_answers_health() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), PatApplication.class.getName(), "serve", "--port",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PAT_DB_URL", database);
+        Process server = builder.start();
+        try {
+            ApiClient api = new ApiClient(port);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            ApiClient.Answer health = null;
+            while (health == null) {
+                assertThat(server.isAlive()).as("the server process is running").isTrue();
+                assertThat(System.nanoTime()).as("the server answered in time").isLessThan(deadline);
+                try {
+                    health = api.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(api.base() + "/actuator/health")).GET());
+                } catch (IllegalStateException notYet) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(health.body().get("status").asString()).isEqualTo("UP");
+            assertThat(api.get("/1.0/environment/control/rest/getenvs", ApiClient.params("session", "pat_x"))
+                    .result()).isEqualTo(702);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void one_command_at_a_time_with_exit_statuses_scripts_can_trust() throws Exception {
         Result created = pat("correct horse battery\n", "account", "create", "--login", "ann@example.com",
                 "--name", "Ann Smith");
