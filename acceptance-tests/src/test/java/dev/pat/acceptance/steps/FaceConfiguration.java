@@ -1,35 +1,41 @@
 package dev.pat.acceptance.steps;
 
+import dev.pat.app.PatApplication;
 import dev.pat.app.TestClockConfiguration;
 import dev.pat.persistence.testing.DatabaseFixture;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.HashSet;
 import java.util.List;
 
 /**
  * What both faces share: the whole app on a random port with a fresh SQLite file and a pinned clock, and Spring
- * Shell's command registry without its interactive runner (which would read the test's standard input).
+ * Shell's command registry without its interactive runner (which would read the test's standard input). Each
+ * face extends it with its driver.
  */
-@Configuration(proxyBeanMethods = false)
-@Import(TestClockConfiguration.class)
-public class FaceConfiguration {
-    public static final String[] PROPERTIES = {
-            "spring.autoconfigure.exclude=org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration",
-            "pat.shell.mode=none"};
+@SpringBootTest(classes = PatApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.autoconfigure.exclude="
+                + "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration", "pat.shell.mode=none"})
+@Import({TestClockConfiguration.class, FaceConfiguration.ShellRegistry.class})
+public abstract class FaceConfiguration {
 
-    @Bean
-    CommandRegistry commandRegistry(List<Command> commands) {
-        return new CommandRegistry(new HashSet<>(commands));
-    }
-
-    public static void database(DynamicPropertyRegistry registry) {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("pat.db.url", DatabaseFixture::freshSqliteUrl);
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class ShellRegistry {
+        @Bean
+        CommandRegistry commandRegistry(List<Command> commands) {
+            return new CommandRegistry(new HashSet<>(commands));
+        }
+    }
 }

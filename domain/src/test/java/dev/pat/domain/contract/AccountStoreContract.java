@@ -5,8 +5,6 @@ import dev.pat.domain.model.AccountId;
 import dev.pat.domain.model.Login;
 import dev.pat.domain.model.PasswordHash;
 import dev.pat.domain.model.TotpSecret;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -14,20 +12,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@code AccountStore} must do. */
-public abstract class AccountStoreContract {
-    protected StoreFixture f;
-
-    protected abstract StoreFixture open();
-
-    @BeforeEach
-    void setUp() {
-        f = open();
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
+public abstract class AccountStoreContract extends StoreContract {
 
     @Test
     void an_added_account_gets_an_id_and_is_found_by_id_and_login() {

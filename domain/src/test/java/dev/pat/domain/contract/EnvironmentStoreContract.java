@@ -4,8 +4,6 @@ import dev.pat.domain.model.Account;
 import dev.pat.domain.model.EnvName;
 import dev.pat.domain.model.EnvStatus;
 import dev.pat.domain.model.Environment;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,21 +11,8 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@code EnvironmentStore} must do. */
-public abstract class EnvironmentStoreContract {
-    protected StoreFixture f;
+public abstract class EnvironmentStoreContract extends StoreContract {
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
-
-    protected abstract StoreFixture open();
-
-    @BeforeEach
-    void setUp() {
-        f = open();
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
 
     @Test
     void an_environment_is_stored_once_per_name_updated_and_removed() {

@@ -4,8 +4,6 @@ import dev.pat.domain.model.Account;
 import dev.pat.domain.model.Session;
 import dev.pat.domain.model.SessionKey;
 import dev.pat.domain.testing.SeededRandomness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,22 +11,9 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every {@code SessionStore} must do. */
-public abstract class SessionStoreContract {
-    protected StoreFixture f;
+public abstract class SessionStoreContract extends StoreContract {
     private final SeededRandomness randomness = new SeededRandomness(3);
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
-
-    protected abstract StoreFixture open();
-
-    @BeforeEach
-    void setUp() {
-        f = open();
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
-    }
 
     @Test
     void a_session_is_found_by_digest_updated_and_removed() {

@@ -10,7 +10,6 @@ import dev.pat.domain.model.TokenId;
 import dev.pat.domain.model.TokenValue;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.testing.SeededRandomness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,25 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@code TokenStore} (and the {@code UsageRecorder} and {@code Transactions} beside it) must do. */
-public abstract class TokenStoreContract {
-    protected StoreFixture f;
+public abstract class TokenStoreContract extends StoreContract {
     private final SeededRandomness randomness = new SeededRandomness(5);
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
     private Account ann;
     private Account bob;
 
-    protected abstract StoreFixture open();
-
     @BeforeEach
-    void setUp() {
-        f = open();
+    void twoAccounts() {
         ann = f.anAccount("ann@example.com");
         bob = f.anAccount("bob@example.com");
-    }
-
-    @AfterEach
-    void tearDown() {
-        f.close();
     }
 
     private AccessToken token(Account owner, String description, Scope scope, TokenValue value) {
