@@ -56,9 +56,12 @@ abstract class HotPathTest {
         return Database.open(url, Optional.empty(), Optional.empty(), clock, Duration.ofHours(1), 10_000);
     }
 
+    String url;
+
     @BeforeEach
     void setUp() {
-        database = open(freshDatabaseUrl(), clock);
+        url = freshDatabaseUrl();
+        database = open(url, clock);
         platform = platformOn(database, clock, 1);
         ann = platform.administration().createAccount(new Login("ann@example.com"), new DisplayName("Ann"),
                 Password.chosen(TestPlatform.PASSWORD)).id();
@@ -99,6 +102,16 @@ abstract class HotPathTest {
             authorize(token);
         }
         assertThat(database.tokenLookupsInDatabase()).isEqualTo(lookups);
+    }
+
+    @Test
+    void last_use_is_written_in_batches_and_kept_across_a_clean_shutdown() {
+        IssuedToken token = generate("IDE Plugins");
+        clock.set(T0.plusSeconds(90));
+        authorize(token);
+        database.close();
+        database = open(url, clock);
+        assertThat(database.tokens().byId(token.token().id()).orElseThrow().lastUsed()).contains(T0.plusSeconds(90));
     }
 
     @Test
