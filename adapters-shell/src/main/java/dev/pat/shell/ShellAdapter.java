@@ -65,6 +65,11 @@ public class ShellAdapter {
         return new FlagAwareParser(registry);
     }
 
+    @Bean(OptionValues.BEAN)
+    OptionValues patOptionValues(dev.pat.domain.port.out.Clock clock) {
+        return new OptionValues(clock);
+    }
+
     @Bean(ExitCodes.BEAN)
     ExitStatusExceptionMapper patExitStatus() {
         return new ExitCodes();

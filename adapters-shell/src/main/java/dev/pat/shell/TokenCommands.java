@@ -63,6 +63,7 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "generate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
             description = "Generate a token: description, expiry, and an API set or Custom methods; asks for"
                     + " your password; shows the value once")
     void generate(CommandContext ctx,
@@ -86,6 +87,7 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "edit"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
             description = "Edit a token's description, expiry or API; asks for your password; the value stays")
     void edit(CommandContext ctx,
               @Option(longName = "id", description = "the token's id", required = true) String id,
@@ -106,6 +108,7 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "regenerate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
             description = "Give a token a new value (the old one stops working at once); asks for your password")
     void regenerate(CommandContext ctx,
                     @Option(longName = "id", description = "the token's id", required = true) String id,
@@ -127,6 +130,7 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "copy"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
             description = "Generate a new token with an existing one's API and expiry; asks for your password")
     void copy(CommandContext ctx,
               @Option(longName = "id", description = "the token to copy", required = true) String id,

@@ -16,7 +16,6 @@ import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 import dev.pat.domain.port.out.UsageRecorder;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
