@@ -72,10 +72,13 @@ public final class ApiCatalog {
             List.of(EXTENDED_ACCESS, IDE_PLUGINS, MARKETPLACE, MAVEN_PLUGIN));
 
     private final Map<String, ApiMethodInfo> byKey = new LinkedHashMap<>();
+    private final Set<ApiMethod> grantable;
     private final List<ApiSet> sets;
 
     private ApiCatalog(List<ApiMethodInfo> methods, List<ApiSet> sets) {
         methods.forEach(m -> byKey.put(m.method().key(), m));
+        this.grantable = Set.copyOf(methods.stream().filter(ApiMethodInfo::grantable).map(ApiMethodInfo::method)
+                .toList());
         this.sets = List.copyOf(sets);
     }
 
@@ -110,9 +113,9 @@ public final class ApiCatalog {
         return find(method.canonical()).orElseThrow(() -> new IllegalArgumentException("not in catalog: " + method));
     }
 
+    /** On every token-authenticated call: a set lookup, no text built. */
     public boolean isGrantable(ApiMethod method) {
-        ApiMethodInfo info = byKey.get(method.key());
-        return info != null && info.grantable();
+        return grantable.contains(method);
     }
 
     /** The methods a token can be given, whose name or description contains the search text. */
