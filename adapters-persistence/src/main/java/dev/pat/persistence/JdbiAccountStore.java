@@ -14,11 +14,11 @@ import java.util.Optional;
 
 /** Accounts in the {@code accounts} table. */
 final class JdbiAccountStore implements AccountStore {
-    private static final String COLUMNS = "id, login, name, password_hash, totp_secret, created_on";
+    private static final String COLUMNS = "id, login, name, password_hash, totp_secret, totp_last_step, created_on";
     private static final RowMapper<Account> ROW = (rs, ctx) -> Account.rebuild(
             new AccountId(rs.getLong("id")), new Login(rs.getString("login")), new DisplayName(rs.getString("name")),
             new PasswordHash(rs.getString("password_hash")),
-            Optional.ofNullable(rs.getString("totp_secret")).map(TotpSecret::new),
+            Optional.ofNullable(rs.getString("totp_secret")).map(TotpSecret::new), rs.getLong("totp_last_step"),
             Times.load(rs.getLong("created_on")));
 
     private final JdbiTransactions db;
@@ -55,12 +55,20 @@ final class JdbiAccountStore implements AccountStore {
     @Override
     public void update(Account account) {
         db.withHandle(h -> h.createUpdate("UPDATE accounts SET name = :name, password_hash = :hash,"
-                        + " totp_secret = :totp WHERE id = :id")
+                        + " totp_secret = :totp, totp_last_step = :step WHERE id = :id")
+                .bind("step", account.lastTotpStep())
                 .bind("name", account.name().value())
                 .bind("hash", account.passwordHash().encoded())
                 .bind("totp", account.twoFactor().map(TotpSecret::base32).orElse(null))
                 .bind("id", account.id().value())
                 .execute());
+    }
+
+    @Override
+    public boolean recordTotpStep(AccountId id, long step) {
+        return db.withHandle(h -> h.createUpdate("UPDATE accounts SET totp_last_step = :step"
+                + " WHERE id = :id AND totp_last_step < :step").bind("step", step).bind("id", id.value())
+                .execute()) == 1;
     }
 
     @Override

@@ -242,7 +242,9 @@ class ShellCommandsTest {
 
         Run wrongCode = run("signin --login bob@example.com", PASSWORD, "000000");
         assertThat(wrongCode.exitCode()).isEqualTo(5);
-        Run signedIn = run("signin --login bob@example.com", PASSWORD, code);
+        assertThat(run("signin --login bob@example.com", PASSWORD, code).error()).contains("already used");
+        platform.clock.advance(java.time.Duration.ofSeconds(30));
+        Run signedIn = run("signin --login bob@example.com", PASSWORD, FakeSecondFactor.codeAt(platform.clock.now()));
         assertThat(signedIn.prompts()).containsExactly("Password for bob@example.com: ", "Two-factor code: ");
         assertThat(signedIn.exitCode()).isZero();
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * RFC 6238 time-based one-time codes with the JDK's HMAC-SHA1: 6 digits, 30-second steps, one step of clock
@@ -38,19 +39,21 @@ public final class TotpSecondFactor implements SecondFactor {
     }
 
     @Override
-    public boolean verify(TotpSecret secret, String code, Instant now) {
+    public OptionalLong matchingStep(TotpSecret secret, String code, Instant now) {
         if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
-            return false;
+            return OptionalLong.empty();
         }
         byte[] key = new Base32().decode(secret.base32());
         long step = Math.floorDiv(now.getEpochSecond(), STEP_SECONDS);
-        boolean match = false;
+        OptionalLong matched = OptionalLong.empty();
         for (long drift = -1; drift <= 1; drift++) {
             // compare every candidate in constant time, so timing tells nothing about which one matched
-            match |= MessageDigest.isEqual(codeAt(key, step + drift).getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII));
+            if (MessageDigest.isEqual(codeAt(key, step + drift).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII))) {
+                matched = OptionalLong.of(step + drift);
+            }
         }
-        return match;
+        return matched;
     }
 
     /** The code an authenticator app shows at that moment. */

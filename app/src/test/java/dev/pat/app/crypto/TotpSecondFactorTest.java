@@ -27,12 +27,13 @@ class TotpSecondFactorTest {
     void one_step_of_clock_drift_either_way_is_tolerated_and_no_more() {
         Instant now = Instant.ofEpochSecond(1234567890);
         String code = totp.codeAt(RFC_SECRET, now);
-        assertThat(totp.verify(RFC_SECRET, code, now)).isTrue();
-        assertThat(totp.verify(RFC_SECRET, code, now.plusSeconds(30))).isTrue();
-        assertThat(totp.verify(RFC_SECRET, code, now.minusSeconds(30))).isTrue();
-        assertThat(totp.verify(RFC_SECRET, code, now.plusSeconds(90))).isFalse();
-        assertThat(totp.verify(RFC_SECRET, "12345", now)).isFalse();
-        assertThat(totp.verify(RFC_SECRET, "abcdef", now)).isFalse();
+        long step = 1234567890 / 30;
+        assertThat(totp.matchingStep(RFC_SECRET, code, now)).hasValue(step);
+        assertThat(totp.matchingStep(RFC_SECRET, code, now.plusSeconds(30))).hasValue(step);
+        assertThat(totp.matchingStep(RFC_SECRET, code, now.minusSeconds(30))).hasValue(step);
+        assertThat(totp.matchingStep(RFC_SECRET, code, now.plusSeconds(90))).isEmpty();
+        assertThat(totp.matchingStep(RFC_SECRET, "12345", now)).isEmpty();
+        assertThat(totp.matchingStep(RFC_SECRET, "abcdef", now)).isEmpty();
     }
 
     @Test

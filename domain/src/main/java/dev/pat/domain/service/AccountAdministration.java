@@ -22,6 +22,7 @@ import dev.pat.domain.port.out.Transactions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The operator's use cases: accounts, passwords, two-factor, and revoking any token. */
 public final class AccountAdministration implements AdministerAccounts {
@@ -85,15 +86,18 @@ public final class AccountAdministration implements AdministerAccounts {
 
     @Override
     public void enableTwoFactor(Login login, TotpSecret secret, String code) {
-        if (code == null || !secondFactor.verify(secret, code.trim(), clock.now())) {
+        OptionalLong step = code == null ? OptionalLong.empty() : secondFactor.matchingStep(secret, code.trim(),
+                clock.now());
+        if (step.isEmpty()) {
             throw new TwoFactorFailed("code: wrong two-factor code; two-factor authentication stays off");
         }
-        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.of(secret))));
+        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.of(secret),
+                step.getAsLong())));
     }
 
     @Override
     public void disableTwoFactor(Login login) {
-        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.empty())));
+        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.empty(), 0)));
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.pat.domain.port.out.SessionStore;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Sign-in with password (and TOTP when two-factor is on), and sign-out. */
 public final class SignInService implements SignIn {
@@ -90,10 +91,19 @@ public final class SignInService implements SignIn {
         if (code == null || code.isBlank()) {
             throw new TwoFactorFailed("code: required (the 6 digits your authenticator app shows)");
         }
-        boolean right = account.twoFactor().map(s -> secondFactor.verify(s, code.trim(), now)).orElse(true);
-        if (!right) {
+        if (account.twoFactor().isEmpty()) {
+            sessions.update(session.verified());
+            return;
+        }
+        OptionalLong step = secondFactor.matchingStep(account.twoFactor().get(), code.trim(), now);
+        if (step.isEmpty()) {
             limiter.failed(key, now);
             throw new TwoFactorFailed("code: wrong two-factor code");
+        }
+        if (account.acceptTotpStep(step.getAsLong()).isEmpty()
+                || !accounts.recordTotpStep(account.id(), step.getAsLong())) {
+            limiter.failed(key, now);
+            throw new TwoFactorFailed("code: this two-factor code was already used; wait for the next one");
         }
         limiter.succeeded(key);
         sessions.update(session.verified());

@@ -25,6 +25,17 @@ public abstract class AccountStoreContract extends StoreContract {
     }
 
     @Test
+    void a_two_factor_step_is_recorded_once_and_only_forward() {
+        Account ann = f.anAccount("ann@example.com");
+        assertThat(f.accounts().recordTotpStep(ann.id(), 100)).isTrue();
+        assertThat(f.accounts().recordTotpStep(ann.id(), 100)).isFalse();
+        assertThat(f.accounts().recordTotpStep(ann.id(), 99)).isFalse();
+        assertThat(f.accounts().recordTotpStep(ann.id(), 101)).isTrue();
+        assertThat(f.accounts().byId(ann.id()).orElseThrow().lastTotpStep()).isEqualTo(101);
+        assertThat(f.accounts().recordTotpStep(new AccountId(9999), 200)).isFalse();
+    }
+
+    @Test
     void ids_differ_between_accounts() {
         assertThat(f.anAccount("a@example.com").id()).isNotEqualTo(f.anAccount("b@example.com").id());
         assertThat(f.accounts().all()).hasSize(2);
@@ -34,11 +45,12 @@ public abstract class AccountStoreContract extends StoreContract {
     void updates_keep_the_password_hash_and_the_two_factor_secret() {
         Account ann = f.anAccount("ann@example.com");
         f.accounts().update(ann.withPasswordHash(new PasswordHash("v2:new"))
-                .withTwoFactor(Optional.of(new TotpSecret("JBSWY3DPEHPK3PXP"))));
+                .withTwoFactor(Optional.of(new TotpSecret("JBSWY3DPEHPK3PXP")), 59_000_000L));
         Account reread = f.accounts().byId(ann.id()).orElseThrow();
         assertThat(reread.passwordHash().encoded()).isEqualTo("v2:new");
         assertThat(reread.twoFactor()).contains(new TotpSecret("JBSWY3DPEHPK3PXP"));
-        f.accounts().update(reread.withTwoFactor(Optional.empty()));
+        assertThat(reread.lastTotpStep()).isEqualTo(59_000_000L);
+        f.accounts().update(reread.withTwoFactor(Optional.empty(), 0));
         assertThat(f.accounts().byId(ann.id()).orElseThrow().hasTwoFactor()).isFalse();
     }
 }

@@ -15,6 +15,8 @@ import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.TestPlatform;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static dev.pat.domain.testing.TestPlatform.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +67,7 @@ class SignInServiceTest {
         AdministerAccounts admin = t.platform.administration();
         var enrolment = admin.beginTwoFactor(annLogin);
         admin.enableTwoFactor(annLogin, enrolment.secret(), FakeSecondFactor.codeAt(t.clock.now()));
+        t.clock.advance(Duration.ofSeconds(30));
 
         SignIn.SignedIn signedIn = signIn.signIn(annLogin, password());
         Credential session = Credential.presented(signedIn.key().reveal());
@@ -76,6 +79,23 @@ class SignInServiceTest {
 
         signIn.verifyTwoFactor(session, FakeSecondFactor.codeAt(t.clock.now()));
         assertThat(t.platform.authorize().authorize(session, ApiCatalog.GET_ENVS).account()).isEqualTo(ann.id());
+    }
+
+    @Test
+    void a_two_factor_code_is_good_once() {
+        AdministerAccounts admin = t.platform.administration();
+        var enrolment = admin.beginTwoFactor(annLogin);
+        admin.enableTwoFactor(annLogin, enrolment.secret(), FakeSecondFactor.codeAt(t.clock.now()));
+        Credential first = Credential.presented(signIn.signIn(annLogin, password()).key().reveal());
+        assertThatThrownBy(() -> signIn.verifyTwoFactor(first, FakeSecondFactor.codeAt(t.clock.now())))
+                .isInstanceOf(TwoFactorFailed.class).hasMessageContaining("already used");
+
+        t.clock.advance(Duration.ofSeconds(30));
+        String fresh = FakeSecondFactor.codeAt(t.clock.now());
+        signIn.verifyTwoFactor(first, fresh);
+        Credential second = Credential.presented(signIn.signIn(annLogin, password()).key().reveal());
+        assertThatThrownBy(() -> signIn.verifyTwoFactor(second, fresh)).isInstanceOf(TwoFactorFailed.class)
+                .hasMessageContaining("already used");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.pat.domain.model.TotpSecret;
 import dev.pat.domain.port.out.SecondFactor;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /** Codes a test can compute: the 30-second step number, six digits, one step either way accepted. */
 public final class FakeSecondFactor implements SecondFactor {
@@ -18,13 +19,14 @@ public final class FakeSecondFactor implements SecondFactor {
     }
 
     @Override
-    public boolean verify(TotpSecret secret, String code, Instant now) {
-        for (int step = -1; step <= 1; step++) {
-            if (codeAt(now.plusSeconds(30L * step)).equals(code)) {
-                return true;
+    public OptionalLong matchingStep(TotpSecret secret, String code, Instant now) {
+        for (int drift = -1; drift <= 1; drift++) {
+            Instant then = now.plusSeconds(30L * drift);
+            if (codeAt(then).equals(code)) {
+                return OptionalLong.of(then.getEpochSecond() / 30);
             }
         }
-        return false;
+        return OptionalLong.empty();
     }
 
     @Override

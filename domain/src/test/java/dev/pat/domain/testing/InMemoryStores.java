@@ -102,6 +102,19 @@ public final class InMemoryStores implements Transactions {
                 return List.copyOf(state.accounts.values());
             }
         }
+
+        @Override
+        public boolean recordTotpStep(AccountId id, long step) {
+            synchronized (InMemoryStores.this) {
+                Account account = state.accounts.get(id.value());
+                if (account == null) {
+                    return false;
+                }
+                Optional<Account> accepted = account.acceptTotpStep(step);
+                accepted.ifPresent(a -> state.accounts.put(id.value(), a));
+                return accepted.isPresent();
+            }
+        }
     };
 
     public final SessionStore sessions = new SessionStore() {

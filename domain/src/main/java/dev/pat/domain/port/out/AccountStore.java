@@ -18,5 +18,11 @@ public interface AccountStore {
 
     void update(Account account);
 
+    /**
+     * Records that a two-factor code of this time step was accepted, atomically and only if the step is later
+     * than the last one recorded: false means another sign-in used this code (or a later one) first.
+     */
+    boolean recordTotpStep(AccountId id, long step);
+
     List<Account> all();
 }

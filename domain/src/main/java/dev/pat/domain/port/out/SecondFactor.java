@@ -3,13 +3,17 @@ package dev.pat.domain.port.out;
 import dev.pat.domain.model.TotpSecret;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /** Time-based one-time codes (RFC 6238) of an authenticator app. */
 public interface SecondFactor {
     TotpSecret newSecret();
 
-    /** Whether the code is right at this time, one 30-second step either way. */
-    boolean verify(TotpSecret secret, String code, Instant now);
+    /**
+     * The 30-second time step whose code this is, if it is right at this time (one step either way); the core
+     * accepts each step once.
+     */
+    OptionalLong matchingStep(TotpSecret secret, String code, Instant now);
 
     /** The {@code otpauth://} URI an authenticator app scans. */
     String provisioningUri(TotpSecret secret, String accountName);
