@@ -236,6 +236,24 @@ abstract class PlatformApiTest {
     }
 
     @Test
+    void lists_arrive_as_json_arrays_python_lists_separated_text_or_repeated_keys() {
+        ApiClient.Answer json = createToken("tokenTemplate", "Custom",
+                "apiList", "[\"environment.Control.StopEnv\", \"environment.Control.GetEnvs\"]");
+        assertThat(json.body().get("token").get("apiListItems")).hasSize(2);
+        long first = tokenId(json);
+        long second = tokenId(createToken());
+        long third = tokenId(createToken());
+        String query = "session=" + session + "&password=" + PASSWORD.replace(" ", "%20") + "&ids=" + first + "&ids="
+                + second;
+        ApiClient.Answer repeated = api.send(HttpRequest.newBuilder(URI.create(api.base() + AUTH + "deletetokens?"
+                + query)).GET());
+        assertThat(repeated.result()).as(repeated.body().toString()).isZero();
+        assertThat(api.get(AUTH + "gettokens", params("session", session, "ids", "[" + third + "]")).body()
+                .get("apiTokens")).hasSize(1);
+        assertThat(api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens")).hasSize(1);
+    }
+
+    @Test
     void bad_input_gets_a_result_code_and_a_sentence_naming_the_parameter() {
         expectInvalid(api.get(AUTH + "signin", params("login", login, "password", PASSWORD)), "password");
         expectInvalid(createToken("tokenTemplate", "Gold"), "tokenTemplate");
