@@ -36,6 +36,7 @@ final class TokenEventFeed implements AutoCloseable {
     private final AtomicBoolean trusted;
     private final Optional<ListenTarget> postgres;
     private final Thread thread;
+    private final Connection firstListener;
     private volatile boolean running = true;
     private long lastSeq;
     private long lastPrune;
@@ -54,14 +55,26 @@ final class TokenEventFeed implements AutoCloseable {
         this.postgres = postgres;
         this.lastSeq = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM token_events")
                 .mapTo(Long.class).one());
-        trusted.set(true);
+        // listening before the cache is trusted: no change can slip between opening and following
+        this.firstListener = postgres.map(TokenEventFeed::tryListen).orElse(null);
+        trusted.set(postgres.isEmpty() || firstListener != null);
         this.thread = new Thread(this::follow, "pat-token-events");
         thread.setDaemon(true);
         thread.start();
     }
 
+    private static Connection tryListen(ListenTarget target) {
+        try {
+            return listen(target);
+        } catch (SQLException e) {
+            LOG.warn("cannot LISTEN for token changes yet ({}); the token cache is bypassed until then",
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
     private void follow() {
-        Connection listening = null;
+        Connection listening = firstListener;
         while (running) {
             try {
                 if (postgres.isPresent()) {

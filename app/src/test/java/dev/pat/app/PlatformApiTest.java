@@ -301,7 +301,13 @@ abstract class PlatformApiTest {
         api.get(ENV + "getenvs", params("session", token));
         api.get(AUTH + "gettokens", params("session", session, "password", PASSWORD));
         api.post(AUTH + "signin", params("login", login, "password", "wrong password here"));
+        // the access log is written by a background thread: wait (boundedly) for the last line to arrive
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!output.getAll().contains("POST " + AUTH + "signin") && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(output.getAll()).contains("GET " + ENV + "getenvs?session=[redacted]")
+                .contains("POST " + AUTH + "signin")
                 .doesNotContain(token).doesNotContain(session).doesNotContain(PASSWORD)
                 .doesNotContain("wrong password here");
     }
