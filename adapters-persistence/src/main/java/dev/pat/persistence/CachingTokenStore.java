@@ -92,11 +92,6 @@ final class CachingTokenStore implements TokenStore {
         return databaseLookups.sum();
     }
 
-    long cachedValues() {
-        known.cleanUp();
-        return known.estimatedSize();
-    }
-
     @Override
     public AccessToken add(AccessToken token) {
         return database.add(token);

@@ -118,15 +118,6 @@ public final class Database implements AutoCloseable {
         return feed.trusted();
     }
 
-    public boolean isPostgres() {
-        return dialect == Dialect.POSTGRESQL;
-    }
-
-    /** Whether the database answers right now. */
-    public boolean isReachable() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-    }
-
     public DataSource dataSource() {
         return dataSource;
     }

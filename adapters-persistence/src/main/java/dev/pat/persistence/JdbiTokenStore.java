@@ -65,7 +65,8 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public AccessToken add(AccessToken token) {
-        long id = db.withHandle(h -> h.createQuery("INSERT INTO access_tokens (account_id, description, api_set,"
+        long id = write(h -> {
+            long assigned = h.createQuery("INSERT INTO access_tokens (account_id, description, api_set,"
                         + " api_list, expires_at, created_on, last_used, digest, hint) VALUES (:account, :description,"
                         + " :apiSet, :apiList, :expires, :created, NULL, :digest, :hint) RETURNING id")
                 .bind("account", token.owner().value())
@@ -76,8 +77,10 @@ final class JdbiTokenStore implements TokenStore {
                 .bind("created", Times.store(token.createdOn()))
                 .bind("digest", token.digest().hex())
                 .bind("hint", token.hint().value())
-                .mapTo(Long.class).one());
-        changed(List.of(token.digest()));
+                .mapTo(Long.class).one();
+            changed(h, List.of(token.digest()));
+            return assigned;
+        });
         return token.withId(new TokenId(id));
     }
 
@@ -131,7 +134,7 @@ final class JdbiTokenStore implements TokenStore {
 
     @Override
     public void update(AccessToken token, Optional<Digest> replacedDigest) {
-        db.withHandle(h -> {
+        write(h -> {
             h.createUpdate("UPDATE access_tokens SET description = :description, api_set = :apiSet,"
                             + " api_list = :apiList, expires_at = :expires, digest = :digest, hint = :hint"
                             + " WHERE id = :id")
@@ -146,7 +149,7 @@ final class JdbiTokenStore implements TokenStore {
             replacedDigest.ifPresent(old -> retire(h, List.of(old), Retirement.REPLACED));
             List<Digest> affected = new ArrayList<>(List.of(token.digest()));
             replacedDigest.ifPresent(affected::add);
-            changed(affected);
+            changed(h, affected);
             return null;
         });
     }
@@ -156,31 +159,34 @@ final class JdbiTokenStore implements TokenStore {
         if (tokens.isEmpty()) {
             return;
         }
-        db.withHandle(h -> {
+        write(h -> {
             PreparedBatch delete = h.prepareBatch("DELETE FROM access_tokens WHERE id = :id");
             tokens.forEach(t -> delete.bind("id", t.id().value()).add());
             delete.execute();
             retire(h, tokens.stream().map(AccessToken::digest).toList(), Retirement.REMOVED);
-            changed(tokens.stream().map(AccessToken::digest).toList());
+            changed(h, tokens.stream().map(AccessToken::digest).toList());
             return null;
         });
+    }
+
+    /** A write and its announcement, in one transaction (the use case's own, when there is one). */
+    private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
+        return db.inTransaction(() -> db.withHandle(work));
     }
 
     /**
      * Records, in the writing transaction, which digests changed: other nodes and processes drop them from their
      * caches (PostgreSQL also wakes them at commit with NOTIFY); this node drops them once the change commits.
      */
-    private void changed(List<Digest> digests) {
-        db.withHandle(h -> {
-            PreparedBatch insert = h.prepareBatch("INSERT INTO token_events (digest, at) VALUES (:digest, :at)");
-            long at = Times.store(now.get());
-            digests.forEach(d -> insert.bind("digest", d.hex()).bind("at", at).add());
-            insert.execute();
-            if (dialect == Dialect.POSTGRESQL) {
-                h.createQuery("SELECT pg_notify('" + TokenEventFeed.CHANNEL + "', '')").mapTo(String.class).one();
-            }
-            return null;
-        });
+    private void changed(Handle h, List<Digest> digests) {
+        // on the writer's own handle: the change and its announcement commit together or not at all
+        PreparedBatch insert = h.prepareBatch("INSERT INTO token_events (digest, at) VALUES (:digest, :at)");
+        long at = Times.store(now.get());
+        digests.forEach(d -> insert.bind("digest", d.hex()).bind("at", at).add());
+        insert.execute();
+        if (dialect == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT pg_notify('" + TokenEventFeed.CHANNEL + "', '')").mapTo(String.class).one();
+        }
         db.afterCommit(() -> digests.forEach(onCommit));
     }
 

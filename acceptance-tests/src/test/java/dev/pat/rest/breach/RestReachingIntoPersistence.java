@@ -4,7 +4,7 @@ import dev.pat.persistence.Database;
 
 /** A deliberate breach, used only to show that the rules catch it: one adapter using another. */
 public class RestReachingIntoPersistence {
-    public boolean reachable(Database database) {
-        return database.isReachable();
+    public boolean trusted(Database database) {
+        return database.tokenCacheTrusted();
     }
 }
