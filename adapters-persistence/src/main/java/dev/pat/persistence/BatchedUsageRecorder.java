@@ -1,6 +1,6 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.UsageRecorder;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;

@@ -2,10 +2,10 @@ package dev.pat.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.AccountId;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.TokenStore;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.PasswordHash;
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.PasswordHash;
+import dev.pat.domain.model.account.TotpSecret;
 import dev.pat.domain.port.out.AccountStore;
 import org.jdbi.v3.core.mapper.RowMapper;
 

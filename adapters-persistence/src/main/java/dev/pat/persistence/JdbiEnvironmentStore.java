@@ -1,9 +1,9 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.EnvStatus;
-import dev.pat.domain.model.Environment;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvStatus;
+import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.out.EnvironmentStore;
 import org.jdbi.v3.core.mapper.RowMapper;
 

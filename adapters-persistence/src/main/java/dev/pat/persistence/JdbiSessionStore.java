@@ -1,8 +1,8 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.AccountId;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.Session;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Session;
 import dev.pat.domain.port.out.SessionStore;
 import org.jdbi.v3.core.mapper.RowMapper;
 

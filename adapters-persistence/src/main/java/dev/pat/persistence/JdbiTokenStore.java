@@ -1,16 +1,16 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.ApiMethodInfo;
-import dev.pat.domain.model.Description;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.Expiry;
-import dev.pat.domain.model.Scope;
-import dev.pat.domain.model.TokenHint;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.catalog.ApiMethodInfo;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.Scope;
+import dev.pat.domain.model.token.TokenHint;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.TokenStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;

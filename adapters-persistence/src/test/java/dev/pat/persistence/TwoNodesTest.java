@@ -1,15 +1,15 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.Credential;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Expiry;
-import dev.pat.domain.model.IssuedToken;
-import dev.pat.domain.model.Login;
 import dev.pat.domain.model.NotAuthenticated;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.IssuedToken;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.service.Platform;

@@ -1,10 +1,10 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.Expiry;
-import dev.pat.domain.model.Session;
 import dev.pat.domain.model.TokenLimitReached;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.service.AttemptLimiter;
@@ -34,8 +34,8 @@ class TwoProcessesOnOneSqliteFileTest {
         String url = DatabaseFixture.freshSqliteUrl();
         AccountId ann;
         try (Database db = Database.open(url, Instant::now)) {
-            ann = platformOn(db, 1).administration().createAccount(new dev.pat.domain.model.Login("ann@example.com"),
-                    new dev.pat.domain.model.DisplayName("Ann"), dev.pat.domain.model.Password.chosen(
+            ann = platformOn(db, 1).administration().createAccount(new dev.pat.domain.model.account.Login("ann@example.com"),
+                    new dev.pat.domain.model.account.DisplayName("Ann"), dev.pat.domain.model.account.Password.chosen(
                             TestPlatform.PASSWORD)).id();
         }
 

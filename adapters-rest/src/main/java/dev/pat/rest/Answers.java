@@ -1,12 +1,12 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.ApiMethodInfo;
-import dev.pat.domain.model.ApiSet;
-import dev.pat.domain.model.Environment;
-import dev.pat.domain.model.IssuedToken;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.catalog.ApiMethodInfo;
+import dev.pat.domain.model.catalog.ApiSet;
+import dev.pat.domain.model.environment.Environment;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.IssuedToken;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.ApiMethodInfo;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.catalog.ApiMethodInfo;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;

@@ -1,6 +1,5 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.ApiMethod;
 import dev.pat.domain.model.EnvironmentNotFound;
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.NotAuthenticated;
@@ -12,6 +11,7 @@ import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.TooManyAttempts;
 import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.model.catalog.ApiMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

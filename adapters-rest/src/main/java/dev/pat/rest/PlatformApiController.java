@@ -1,16 +1,16 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.Credential;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.Expiry;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.port.in.ManageTokens;
@@ -198,7 +198,7 @@ class PlatformApiController {
     }
 
     private interface EnvChange {
-        dev.pat.domain.model.Environment apply(Caller caller, EnvName name);
+        dev.pat.domain.model.environment.Environment apply(Caller caller, EnvName name);
     }
 
     private Map<String, Object> envChange(EnvChange change, Credential credential, ApiMethod called, Params params) {

@@ -1,7 +1,7 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.ApiCatalog;
 import dev.pat.domain.model.PatFailure;
+import dev.pat.domain.model.catalog.ApiCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

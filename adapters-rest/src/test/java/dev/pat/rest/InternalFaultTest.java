@@ -1,9 +1,9 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.Environment;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.testing.TestPlatform;
 import org.junit.jupiter.api.Test;
@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 /** A fault inside a use case: HTTP 500, result 99, and nothing of the fault in the answer. */
 class InternalFaultTest {

@@ -1,11 +1,11 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.out.Clock;
 import org.springframework.shell.core.command.CommandContext;

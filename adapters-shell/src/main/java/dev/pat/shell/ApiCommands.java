@@ -1,12 +1,12 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.ApiMethodInfo;
-import dev.pat.domain.model.ApiSet;
-import dev.pat.domain.model.TokenId;
 import dev.pat.domain.model.TokenNotFound;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.catalog.ApiMethodInfo;
+import dev.pat.domain.model.catalog.ApiSet;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;

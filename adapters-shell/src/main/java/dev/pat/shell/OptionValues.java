@@ -1,7 +1,7 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiSet;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiSet;
 import dev.pat.domain.port.out.Clock;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.completion.CompletionContext;

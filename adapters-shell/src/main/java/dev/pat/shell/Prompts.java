@@ -1,6 +1,6 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.Password;
 import org.springframework.shell.core.command.CommandContext;
 
 /**

@@ -1,8 +1,8 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiSet;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiSet;
+import dev.pat.domain.model.token.AccessToken;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.jline.tui.table.ArrayTableModel;

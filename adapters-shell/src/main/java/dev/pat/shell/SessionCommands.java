@@ -1,6 +1,6 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.Login;
+import dev.pat.domain.model.account.Login;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;

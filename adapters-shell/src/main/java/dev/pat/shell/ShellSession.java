@@ -1,10 +1,10 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.Credential;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.SignIn;
 import org.springframework.shell.core.command.CommandContext;

@@ -1,12 +1,12 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.Expiry;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.IssuedToken;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.out.Clock;

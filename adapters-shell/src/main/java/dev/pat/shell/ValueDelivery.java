@@ -1,6 +1,6 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.IssuedToken;
+import dev.pat.domain.model.token.IssuedToken;
 
 import java.io.IOException;
 import java.io.PrintWriter;

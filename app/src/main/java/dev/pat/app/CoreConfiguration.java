@@ -3,7 +3,7 @@ package dev.pat.app;
 import dev.pat.app.crypto.Argon2idHasher;
 import dev.pat.app.crypto.SecureRandomness;
 import dev.pat.app.crypto.TotpSecondFactor;
-import dev.pat.domain.model.Session;
+import dev.pat.domain.model.account.Session;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;

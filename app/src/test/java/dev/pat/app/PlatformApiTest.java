@@ -1,8 +1,8 @@
 package dev.pat.app;
 
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.testing.PinnedClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Import;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 

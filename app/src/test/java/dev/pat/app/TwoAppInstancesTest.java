@@ -1,8 +1,8 @@
 package dev.pat.app;
 
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.persistence.testing.EmbeddedPostgresSupport;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.pat.acceptance.api;
 
 import dev.pat.acceptance.steps.PlatformDriver;
 import dev.pat.app.ApiClient;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
 import dev.pat.domain.port.in.AdministerAccounts;
 import tools.jackson.databind.JsonNode;
 

@@ -1,8 +1,8 @@
 package dev.pat.acceptance.shell;
 
 import dev.pat.acceptance.steps.PlatformDriver;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiSet;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiSet;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;

@@ -2,8 +2,8 @@ package dev.pat.app.crypto;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.port.out.PasswordHasher;
 
 import java.util.regex.Matcher;

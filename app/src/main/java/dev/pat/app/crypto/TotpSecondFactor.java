@@ -1,12 +1,10 @@
 package dev.pat.app.crypto;
 
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.TotpSecret;
 import dev.pat.domain.port.out.Randomness;
 import dev.pat.domain.port.out.SecondFactor;
 import org.apache.commons.codec.binary.Base32;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.OptionalLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6238 time-based one-time codes with the JDK's HMAC-SHA1: 6 digits, 30-second steps, one step of clock

@@ -1,7 +1,7 @@
 package dev.pat.app.crypto;
 
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.PasswordHash;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,6 @@
 package dev.pat.app.crypto;
 
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.TotpSecret;
 import dev.pat.domain.testing.SeededRandomness;
 import org.junit.jupiter.api.Test;
 

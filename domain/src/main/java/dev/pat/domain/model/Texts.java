@@ -11,7 +11,7 @@ public final class Texts {
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 40) + "…";
     }
 
-    static boolean hasControlCharacters(String text) {
+    public static boolean hasControlCharacters(String text) {
         return text.codePoints().anyMatch(Character::isISOControl);
     }
 }

@@ -1,15 +1,15 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.DisplayName;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.TokenId;
 import dev.pat.domain.model.TokenNotFound;
-import dev.pat.domain.model.TotpSecret;
 import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.TotpSecret;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.Clock;

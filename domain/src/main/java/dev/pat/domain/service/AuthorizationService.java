@@ -1,17 +1,17 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.Credential;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.NotAuthenticated.Reason;
+import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.PermissionDenied;
-import dev.pat.domain.model.Session;
-import dev.pat.domain.model.TokenValue;
 import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.SessionStore;

@@ -1,12 +1,12 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.EnvStatus;
-import dev.pat.domain.model.Environment;
 import dev.pat.domain.model.EnvironmentNotFound;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvStatus;
+import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.EnvironmentStore;

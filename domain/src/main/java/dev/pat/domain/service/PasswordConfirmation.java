@@ -1,9 +1,9 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.Password;
 import dev.pat.domain.model.PasswordConfirmationFailed;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Password;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.PasswordHasher;

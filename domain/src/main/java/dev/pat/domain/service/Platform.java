@@ -1,7 +1,7 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.Session;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;

@@ -1,17 +1,17 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.Credential;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.Login;
 import dev.pat.domain.model.NotAuthenticated;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.PasswordHash;
-import dev.pat.domain.model.Session;
-import dev.pat.domain.model.SessionKey;
 import dev.pat.domain.model.SignInFailed;
 import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.PasswordHash;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.account.SessionKey;
+import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.SignIn;
 import dev.pat.domain.port.out.AccountStore;

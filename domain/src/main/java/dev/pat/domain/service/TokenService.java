@@ -1,14 +1,14 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.IssuedToken;
-import dev.pat.domain.model.Scope;
-import dev.pat.domain.model.TokenId;
 import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.TokenNotFound;
-import dev.pat.domain.model.TokenValue;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.model.token.Scope;
+import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.out.Clock;

@@ -1,10 +1,10 @@
 package dev.pat.domain.contract;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.PasswordHash;
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.PasswordHash;
+import dev.pat.domain.model.account.TotpSecret;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.pat.domain.contract;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.EnvStatus;
-import dev.pat.domain.model.Environment;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvStatus;
+import dev.pat.domain.model.environment.Environment;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.pat.domain.contract;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.Session;
-import dev.pat.domain.model.SessionKey;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.account.SessionKey;
 import dev.pat.domain.testing.SeededRandomness;
 import org.junit.jupiter.api.Test;
 

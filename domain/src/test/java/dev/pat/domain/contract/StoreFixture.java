@@ -1,9 +1,9 @@
 package dev.pat.domain.contract;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;

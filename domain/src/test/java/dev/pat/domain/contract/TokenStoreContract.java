@@ -1,13 +1,13 @@
 package dev.pat.domain.contract;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.Expiry;
-import dev.pat.domain.model.Scope;
-import dev.pat.domain.model.TokenId;
-import dev.pat.domain.model.TokenValue;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.Scope;
+import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.testing.SeededRandomness;
 import org.junit.jupiter.api.BeforeEach;

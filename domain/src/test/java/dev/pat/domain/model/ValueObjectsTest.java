@@ -1,5 +1,12 @@
 package dev.pat.domain.model;
 
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvStatus;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.TokenId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

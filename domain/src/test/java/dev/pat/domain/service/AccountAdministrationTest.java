@@ -1,13 +1,13 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Expiry;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.TokenId;
 import dev.pat.domain.model.TokenNotFound;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.testing.TestPlatform;
@@ -36,7 +36,7 @@ class AccountAdministrationTest {
     void the_operator_sees_every_accounts_tokens_and_can_remove_any() {
         var ann = t.account("ann@example.com");
         var bob = t.account("bob@example.com");
-        for (var who : new dev.pat.domain.model.Account[] {ann, bob}) {
+        for (var who : new dev.pat.domain.model.account.Account[] {ann, bob}) {
             t.platform.tokens().generate(new ManageTokens.Generate(who.id(), password(), new Description("t"),
                     ScopeRequest.apiSet("Marketplace"), Expiry.parse("2027-01-01")));
         }

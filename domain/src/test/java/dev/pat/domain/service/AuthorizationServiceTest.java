@@ -1,17 +1,17 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.ApiCatalog;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.Credential;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.Expiry;
-import dev.pat.domain.model.IssuedToken;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.NotAuthenticated.Reason;
+import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.PermissionDenied;
-import dev.pat.domain.model.TokenValue;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
@@ -58,7 +58,7 @@ class AuthorizationServiceTest {
 
     @Test
     void a_token_can_never_manage_tokens_or_sessions() {
-        for (var method : new dev.pat.domain.model.ApiMethod[] {ApiCatalog.CREATE_TOKEN, ApiCatalog.GET_TOKENS,
+        for (var method : new dev.pat.domain.model.catalog.ApiMethod[] {ApiCatalog.CREATE_TOKEN, ApiCatalog.GET_TOKENS,
                 ApiCatalog.DELETE_TOKENS, ApiCatalog.SIGNOUT}) {
             assertThatThrownBy(() -> authorize.authorize(Credential.presented(ide.value().reveal()), method))
                     .isInstanceOf(PermissionDenied.class).hasMessageContaining("cannot be called with a token");

@@ -1,13 +1,13 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.EnvStatus;
 import dev.pat.domain.model.EnvironmentNotFound;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.Password;
 import dev.pat.domain.model.PasswordConfirmationFailed;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvStatus;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.testing.TestPlatform;
 import org.junit.jupiter.api.Test;

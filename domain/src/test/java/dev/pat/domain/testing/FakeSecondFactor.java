@@ -1,6 +1,6 @@
 package dev.pat.domain.testing;
 
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.TotpSecret;
 import dev.pat.domain.port.out.SecondFactor;
 
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.pat.domain.testing;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.AccountId;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.Environment;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Session;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.Environment;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;

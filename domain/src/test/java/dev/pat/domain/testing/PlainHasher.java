@@ -1,8 +1,8 @@
 package dev.pat.domain.testing;
 
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.port.out.PasswordHasher;
 
 import java.util.concurrent.atomic.AtomicInteger;

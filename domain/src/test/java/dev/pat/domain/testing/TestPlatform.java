@@ -1,11 +1,11 @@
 package dev.pat.domain.testing;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.Session;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.Session;
 import dev.pat.domain.service.AttemptLimiter;
 import dev.pat.domain.service.Platform;
 

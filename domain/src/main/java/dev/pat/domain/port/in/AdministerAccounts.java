@@ -1,12 +1,12 @@
 package dev.pat.domain.port.in;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.DisplayName;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.TokenId;
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.TotpSecret;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 
 import java.util.List;
 import java.util.Optional;

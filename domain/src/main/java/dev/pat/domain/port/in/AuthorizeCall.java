@@ -1,8 +1,11 @@
 package dev.pat.domain.port.in;
 
-import dev.pat.domain.model.ApiMethod;
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.Credential;
+import dev.pat.domain.model.NotAuthenticated;
+import dev.pat.domain.model.PermissionDenied;
+import dev.pat.domain.model.TwoFactorFailed;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.catalog.ApiMethod;
 
 /**
  * The platform's hot path: says who is calling a method with the presented session key or token value, or

@@ -1,9 +1,9 @@
 package dev.pat.domain.port.in;
 
-import dev.pat.domain.model.Caller;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.Environment;
-import dev.pat.domain.model.Password;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.Environment;
 
 import java.util.List;
 

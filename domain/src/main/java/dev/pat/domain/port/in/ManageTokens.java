@@ -1,13 +1,13 @@
 package dev.pat.domain.port.in;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.Description;
-import dev.pat.domain.model.Expiry;
-import dev.pat.domain.model.IssuedToken;
 import dev.pat.domain.model.InvalidInput;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.model.token.TokenId;
 
 import java.util.List;
 import java.util.Objects;

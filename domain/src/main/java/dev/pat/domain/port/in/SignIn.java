@@ -1,10 +1,10 @@
 package dev.pat.domain.port.in;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.Credential;
-import dev.pat.domain.model.Login;
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.SessionKey;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.SessionKey;
 
 /** Opening and closing sessions: sign in with login and password, then a TOTP code when two-factor is on. */
 public interface SignIn {

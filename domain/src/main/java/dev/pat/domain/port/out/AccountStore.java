@@ -1,8 +1,8 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.Account;
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.Login;
+import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Login;
 
 import java.util.List;
 import java.util.Optional;

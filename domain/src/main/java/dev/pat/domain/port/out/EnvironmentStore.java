@@ -1,8 +1,8 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.AccountId;
-import dev.pat.domain.model.EnvName;
-import dev.pat.domain.model.Environment;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.Environment;
 
 import java.util.List;
 import java.util.Optional;

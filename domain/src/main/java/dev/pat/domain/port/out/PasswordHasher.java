@@ -1,7 +1,7 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.Password;
-import dev.pat.domain.model.PasswordHash;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.account.PasswordHash;
 
 /** The slow one-way password hash (Argon2id in production). */
 public interface PasswordHasher {

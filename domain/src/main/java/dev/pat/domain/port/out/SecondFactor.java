@@ -1,6 +1,6 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.TotpSecret;
+import dev.pat.domain.model.account.TotpSecret;
 
 import java.time.Instant;
 import java.util.OptionalLong;

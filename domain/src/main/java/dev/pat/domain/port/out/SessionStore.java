@@ -1,8 +1,8 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.AccountId;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.Session;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Session;
 
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.AccessToken;
-import dev.pat.domain.model.AccountId;
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.TokenId;
 
 import java.time.Instant;
 import java.util.Collection;

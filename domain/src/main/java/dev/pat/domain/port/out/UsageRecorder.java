@@ -1,6 +1,6 @@
 package dev.pat.domain.port.out;
 
-import dev.pat.domain.model.TokenId;
+import dev.pat.domain.model.token.TokenId;
 
 import java.time.Instant;
 

@@ -1,5 +1,0 @@
-package dev.pat.domain.model;
-
-/** A catalog entry: a method, what it does in one line, where its documentation is, whether tokens may hold it. */
-public record ApiMethodInfo(int id, ApiMethod method, String description, String docUrl, boolean grantable) {
-}

@@ -1,0 +1,152 @@
+package dev.pat.domain.model.token;
+
+import dev.pat.domain.model.Digest;
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.account.AccountId;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A personal access token of one account: its description, what it may call, when it expires, and the digest
+ * of its value. The value itself is never held here.
+ */
+public final class AccessToken {
+
+    /** Whether a token still works, as the list shows it. */
+    public enum Status { ACTIVE, EXPIRED }
+
+    private final TokenId id;
+    private final AccountId owner;
+    private final Description description;
+    private final Scope scope;
+    private final Expiry expiry;
+    private final Instant createdOn;
+    private final Optional<Instant> lastUsed;
+    private final Digest digest;
+    private final TokenHint hint;
+
+    private AccessToken(TokenId id, AccountId owner, Description description, Scope scope, Expiry expiry,
+                        Instant createdOn, Optional<Instant> lastUsed, Digest digest, TokenHint hint) {
+        this.id = id;
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.description = Objects.requireNonNull(description, "description");
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
+        this.createdOn = Objects.requireNonNull(createdOn, "createdOn");
+        this.lastUsed = Objects.requireNonNull(lastUsed, "lastUsed");
+        this.digest = Objects.requireNonNull(digest, "digest");
+        this.hint = Objects.requireNonNull(hint, "hint");
+    }
+
+    /** A new token for a freshly generated value; the store assigns its id. The expiry must lie ahead. */
+    public static AccessToken generate(AccountId owner, Description description, Scope scope, Expiry expiry,
+                                       TokenValue value, Instant now) {
+        expiry.requireFuture(now);
+        return new AccessToken(null, owner, description, scope, expiry, now, Optional.empty(),
+                value.digest(), value.hint());
+    }
+
+    /** A token as it was stored. */
+    public static AccessToken rebuild(TokenId id, AccountId owner, Description description, Scope scope,
+                                      Expiry expiry, Instant createdOn, Optional<Instant> lastUsed,
+                                      Digest digest, TokenHint hint) {
+        return new AccessToken(Objects.requireNonNull(id, "id"), owner, description, scope, expiry, createdOn,
+                lastUsed, digest, hint);
+    }
+
+    public AccessToken withId(TokenId assigned) {
+        if (id != null) {
+            throw new IllegalStateException("token already has id " + id.value());
+        }
+        return new AccessToken(assigned, owner, description, scope, expiry, createdOn, lastUsed, digest, hint);
+    }
+
+    /** Changes any of description, scope and expiry; a changed expiry must lie ahead. */
+    public AccessToken edit(Optional<Description> newDescription, Optional<Scope> newScope,
+                            Optional<Expiry> newExpiry, Instant now) {
+        newExpiry.ifPresent(e -> e.requireFuture(now));
+        return new AccessToken(id, owner, newDescription.orElse(description), newScope.orElse(scope),
+                newExpiry.orElse(expiry), createdOn, lastUsed, digest, hint);
+    }
+
+    /**
+     * The same token with a new value: every other setting kept. An expired token can be brought back only
+     * with a new expiry, since regenerating it as it is would give a value that is dead on arrival.
+     */
+    public AccessToken regenerate(TokenValue value, Optional<Expiry> newExpiry, Instant now) {
+        Expiry kept = newExpiry.map(e -> e.requireFuture(now)).orElse(expiry);
+        if (kept.hasPassed(now)) {
+            throw new InvalidInput(Expiry.FIELD, "the token expired at " + expiry.format()
+                    + " UTC; give a new expiry date to regenerate it");
+        }
+        return new AccessToken(id, owner, description, scope, kept, createdOn, lastUsed, value.digest(),
+                value.hint());
+    }
+
+    /** A new token with this one's API set, methods and expiry ("Copy" in the dashboard). */
+    public AccessToken copy(Optional<Description> newDescription, Optional<Expiry> newExpiry, TokenValue value,
+                            Instant now) {
+        Expiry kept = newExpiry.orElse(expiry);
+        if (kept.hasPassed(now)) {
+            throw new InvalidInput(Expiry.FIELD, "the original expired at " + expiry.format()
+                    + " UTC; give the copy a new expiry date");
+        }
+        return generate(owner, newDescription.orElseGet(description::copy), scope, kept, value, now);
+    }
+
+    public boolean isOwnedBy(AccountId account) {
+        return owner.equals(account);
+    }
+
+    public Status status(Instant now) {
+        return expiry.hasPassed(now) ? Status.EXPIRED : Status.ACTIVE;
+    }
+
+    public AccessToken withLastUsed(Instant at) {
+        return new AccessToken(id, owner, description, scope, expiry, createdOn, Optional.of(at), digest, hint);
+    }
+
+    public TokenId id() {
+        return id;
+    }
+
+    public AccountId owner() {
+        return owner;
+    }
+
+    public Description description() {
+        return description;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public Expiry expiry() {
+        return expiry;
+    }
+
+    public Instant createdOn() {
+        return createdOn;
+    }
+
+    public Optional<Instant> lastUsed() {
+        return lastUsed;
+    }
+
+    public Digest digest() {
+        return digest;
+    }
+
+    public TokenHint hint() {
+        return hint;
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[id=" + (id == null ? "new" : id.value()) + ", owner=" + owner.value()
+                + ", hint=" + hint.value() + "]";
+    }
+}
