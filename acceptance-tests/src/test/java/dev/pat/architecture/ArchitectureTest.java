@@ -47,10 +47,11 @@ public class ArchitectureTest {
             .because("adapters meet only in the core's ports");
 
     @ArchTest
-    public static final ArchRule incoming_adapters_reach_the_core_only_through_its_ports = noClasses()
+    public static final ArchRule primary_adapters_use_the_core_only_through_its_use_cases_and_model = noClasses()
             .that().resideInAnyPackage("dev.pat.rest..", "dev.pat.shell..")
-            .should().dependOnClassesThat().resideInAPackage("dev.pat.domain.service..")
-            .because("a controller or a command calls a use case (port.in), never a service directly");
+            .should().dependOnClassesThat().resideInAnyPackage("dev.pat.domain.service..", "dev.pat.domain.port.out..")
+            .because("a controller or a command calls a use case (port.in) and shows the model or a view; the"
+                    + " outgoing ports (a clock, a store) and the services behind the use cases are the core's own");
 
     @ArchTest
     public static final ArchRule stores_implement_ports_without_calling_use_cases = noClasses()

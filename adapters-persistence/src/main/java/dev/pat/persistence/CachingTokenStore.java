@@ -113,6 +113,11 @@ final class CachingTokenStore implements TokenStore {
     }
 
     @Override
+    public void lockTokensOf(AccountId owner) {
+        database.lockTokensOf(owner);
+    }
+
+    @Override
     public int countOf(AccountId owner) {
         return database.countOf(owner);
     }

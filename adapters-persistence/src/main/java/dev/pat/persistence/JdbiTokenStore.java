@@ -120,16 +120,21 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
+    public void lockTokensOf(AccountId owner) {
+        if (!db.inTransaction()) {
+            throw new IllegalStateException("a lock is held until a transaction ends: call this inside one");
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            // the account's row is the lock; SQLite needs none, as its transactions take the write lock up front
+            db.withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE id = :a FOR UPDATE")
+                    .bind("a", owner.value()).mapTo(Long.class).findOne());
+        }
+    }
+
+    @Override
     public int countOf(AccountId owner) {
-        return db.withHandle(h -> {
-            if (dialect == Dialect.POSTGRESQL && db.inTransaction()) {
-                // serialises concurrent additions for one account, so two at once cannot pass the limit together
-                h.createQuery("SELECT id FROM accounts WHERE id = :a FOR UPDATE").bind("a", owner.value())
-                        .mapTo(Long.class).findOne();
-            }
-            return h.createQuery("SELECT COUNT(*) FROM access_tokens WHERE account_id = :a")
-                    .bind("a", owner.value()).mapTo(Integer.class).one();
-        });
+        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM access_tokens WHERE account_id = :a")
+                .bind("a", owner.value()).mapTo(Integer.class).one());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.Scope;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenValue;
@@ -30,7 +31,7 @@ class CachingTokenStoreTest {
     private final SeededRandomness random = new SeededRandomness(3);
     private final AccessToken known = AccessToken.generate(new AccountId(1), new Description("ci"),
             Scope.of(ApiCatalog.IDE_PLUGINS), Expiry.parse("2099-01-01"), TokenValue.generate(random),
-            Instant.parse("2026-11-27T10:00:00Z")).withId(new TokenId(1));
+            ExpiryPolicy.UNLIMITED, Instant.parse("2026-11-27T10:00:00Z")).withId(new TokenId(1));
 
     /** Knows one token; every lookup takes a moment, and the most lookups in flight at once is recorded. */
     private final class SlowDatabase implements TokenStore {
@@ -56,6 +57,7 @@ class CachingTokenStoreTest {
         @Override public Optional<AccessToken> byId(TokenId id) { return Optional.empty(); }
         @Override public List<AccessToken> ofAccount(AccountId owner) { return List.of(); }
         @Override public List<AccessToken> all() { return List.of(); }
+        @Override public void lockTokensOf(AccountId owner) { }
         @Override public int countOf(AccountId owner) { return 0; }
         @Override public void update(AccessToken token, Optional<Digest> replacedDigest) { }
         @Override public void remove(Collection<AccessToken> tokens) { }

@@ -7,15 +7,12 @@ import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
-import dev.pat.domain.model.token.IssuedToken;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
-import dev.pat.domain.service.AttemptLimiter;
 import dev.pat.domain.service.Platform;
 import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.PinnedClock;
@@ -49,7 +46,7 @@ abstract class HotPathTest {
     static Platform platformOn(Database db, PinnedClock clock, long seed) {
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
                 db.usage(), db.transactions(), new PlainHasher(), new FakeSecondFactor(), clock,
-                new SeededRandomness(seed)), Session.Lifetimes.DEFAULT, AttemptLimiter.standard());
+                new SeededRandomness(seed)), Platform.Policies.STANDARD);
     }
 
     static Database open(String url, PinnedClock clock) {
@@ -73,14 +70,14 @@ abstract class HotPathTest {
     }
 
     /** A new token, once this node's feed has seen the change (its own, too), so what follows is steady state. */
-    IssuedToken generate(String set) {
-        IssuedToken issued = platform.tokens().generate(new ManageTokens.Generate(ann, TestPlatform.password(),
+    ManageTokens.Issued generate(String set) {
+        ManageTokens.Issued issued = platform.tokens().generate(new ManageTokens.Generate(ann, TestPlatform.password(),
                 new Description("ci"), ScopeRequest.apiSet(set), Expiry.parse("31-12-2026")));
         database.followTokenChanges();
         return issued;
     }
 
-    void authorize(IssuedToken token) {
+    void authorize(ManageTokens.Issued token) {
         platform.authorize().authorize(Credential.presented(token.value().reveal()), ApiCatalog.STOP_ENV);
     }
 
@@ -95,7 +92,7 @@ abstract class HotPathTest {
 
     @Test
     void a_known_token_is_answered_from_memory() {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
         long lookups = database.tokenLookupsInDatabase();
         for (int i = 0; i < 1_000; i++) {
@@ -106,44 +103,44 @@ abstract class HotPathTest {
 
     @Test
     void last_use_is_written_in_batches_and_kept_across_a_clean_shutdown() {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         clock.set(T0.plusSeconds(90));
         authorize(token);
         database.close();
         database = open(url, clock);
-        assertThat(database.tokens().byId(token.token().id()).orElseThrow().lastUsed()).contains(T0.plusSeconds(90));
+        assertThat(database.tokens().byId(token.id()).orElseThrow().lastUsed()).contains(T0.plusSeconds(90));
     }
 
     @Test
     void removing_takes_effect_on_the_very_next_call() {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
-        platform.tokens().remove(new ManageTokens.Remove(ann, TestPlatform.password(), Set.of(token.token().id())));
+        platform.tokens().remove(new ManageTokens.Remove(ann, TestPlatform.password(), Set.of(token.id())));
         assertThat(refusal(token.value().reveal())).isEqualTo(NotAuthenticated.Reason.REMOVED);
     }
 
     @Test
     void regenerating_takes_effect_on_the_very_next_call() {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
-        IssuedToken renewed = platform.tokens().regenerate(new ManageTokens.Regenerate(ann, TestPlatform.password(),
-                token.token().id(), Optional.empty()));
+        ManageTokens.Issued renewed = platform.tokens().regenerate(new ManageTokens.Regenerate(ann, TestPlatform.password(),
+                token.id(), Optional.empty()));
         assertThat(refusal(token.value().reveal())).isEqualTo(NotAuthenticated.Reason.REPLACED);
         authorize(renewed);
     }
 
     @Test
     void editing_takes_effect_on_the_very_next_call() {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
-        platform.tokens().edit(new ManageTokens.Edit(ann, TestPlatform.password(), token.token().id(),
+        platform.tokens().edit(new ManageTokens.Edit(ann, TestPlatform.password(), token.id(),
                 Optional.empty(), Optional.of(ScopeRequest.apiSet("Marketplace")), Optional.empty()));
         assertThatThrownBy(() -> authorize(token)).isInstanceOf(PermissionDenied.class);
     }
 
     @Test
     void expiring_takes_effect_on_the_very_next_call() {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
         clock.set(Instant.parse("2027-01-01T00:00:00Z"));
         assertThat(refusal(token.value().reveal())).isEqualTo(NotAuthenticated.Reason.EXPIRED);
@@ -151,7 +148,7 @@ abstract class HotPathTest {
 
     @Test
     void a_burst_of_random_well_formed_values_costs_bounded_work_and_evicts_nothing() throws Exception {
-        IssuedToken token = generate("IDE Plugins");
+        ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
         long before = database.tokenLookupsInDatabase();
         List<String> burst = new java.util.ArrayList<>();

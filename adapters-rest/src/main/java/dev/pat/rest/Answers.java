@@ -1,12 +1,11 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.catalog.ApiCatalog;
-import dev.pat.domain.model.catalog.ApiMethod;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pat.domain.model.catalog.ApiMethodInfo;
 import dev.pat.domain.model.catalog.ApiSet;
 import dev.pat.domain.model.environment.Environment;
-import dev.pat.domain.model.token.AccessToken;
-import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.TokenView;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,13 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of the public platform's answers. */
+/**
+ * The JSON shapes of the public platform's answers. A token is the core's {@link TokenView}, written as it is;
+ * times are {@code yyyy-MM-dd HH:mm:ss} in UTC, as the platform writes them ({@link PlatformJson}).
+ */
 final class Answers {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
-    private static final ApiCatalog CATALOG = ApiCatalog.platform();
 
     private Answers() {
+    }
+
+    /** A token with the value just issued for it: the one answer that carries {@code key}. */
+    record IssuedToken(@JsonUnwrapped TokenView token, String key) {
+        @Override
+        public String toString() {
+            return "IssuedToken[" + token.id() + "]";
+        }
     }
 
     static Map<String, Object> ok() {
@@ -36,6 +45,10 @@ final class Answers {
         return answer;
     }
 
+    static Map<String, Object> issued(ManageTokens.Issued issued) {
+        return ok("token", new IssuedToken(issued.token(), issued.value().reveal()));
+    }
+
     static Map<String, Object> failure(int result, String error, String source) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("result", result);
@@ -48,44 +61,12 @@ final class Answers {
         return TIME.format(instant);
     }
 
-    /** The token object; its value ({@code key}) only where the caller was just issued one. */
-    static Map<String, Object> token(AccessToken token, Instant now) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", token.id().value());
-        json.put("description", token.description().value());
-        json.put("tokenTemplate", token.scope().apiSetId().flatMap(CATALOG::apiSet)
-                .map(Answers::templateRef).orElse(Map.of("id", "custom", "name", ApiSet.CUSTOM)));
-        json.put("apiListItems", methods(token.scope().methods()));
-        json.put("expiresAt", token.expiry().format());
-        json.put("createdOn", time(token.createdOn()));
-        json.put("lastUsed", token.lastUsed().map(Answers::time).orElse(null));
-        json.put("status", token.status(now) == AccessToken.Status.ACTIVE ? "active" : "expired");
-        json.put("hint", token.hint().value());
-        return json;
-    }
-
-    static Map<String, Object> issued(IssuedToken issued, Instant now) {
-        Map<String, Object> json = token(issued.token(), now);
-        json.put("key", issued.value().reveal());
-        return json;
-    }
-
-    private static Map<String, Object> templateRef(ApiSet set) {
-        return Map.of("id", set.id(), "name", set.name());
-    }
-
     static Map<String, Object> template(ApiSet set) {
-        Map<String, Object> json = new LinkedHashMap<>(templateRef(set));
-        json.put("apiListItems", methods(set.methods()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", set.id());
+        json.put("name", set.name());
+        json.put("apiListItems", TokenView.methods(set.methods()));
         return json;
-    }
-
-    static List<Map<String, Object>> methods(Iterable<ApiMethod> methods) {
-        List<Map<String, Object>> items = new java.util.ArrayList<>();
-        for (ApiMethod method : methods) {
-            items.add(Map.of("id", CATALOG.info(method).id(), "method", method.canonical()));
-        }
-        return items;
     }
 
     static Map<String, Object> permission(ApiMethodInfo info) {

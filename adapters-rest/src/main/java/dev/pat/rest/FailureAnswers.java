@@ -62,10 +62,16 @@ class FailureAnswers {
                 .replaceAll("[^A-Za-z0-9/._-]", "?"), "platform"));
     }
 
+    /**
+     * A fault of ours: the stack trace goes to the log under an incident id, and the caller gets the same id, so
+     * an operator can find what happened; nothing else about it leaves the server.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> fault(Exception e, HttpServletRequest request) {
-        LOG.error("internal error in {}: {}", request.getRequestURI(), e.getClass().getName());
-        return json(HttpStatus.INTERNAL_SERVER_ERROR, Answers.failure(99, "internal error", source(request)));
+        String incident = Incident.newId();
+        LOG.error("internal error, incident {}, in {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+        return json(HttpStatus.INTERNAL_SERVER_ERROR, Answers.failure(99, "internal error (incident " + incident
+                + ")", source(request)));
     }
 
     private static String source(HttpServletRequest request) {

@@ -1,7 +1,6 @@
 package dev.pat.rest;
 
 import dev.pat.domain.model.PatFailure;
-import dev.pat.domain.model.catalog.ApiCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -17,12 +16,6 @@ class FailureAnswersTest {
         for (Class<?> kind : PatFailure.class.getPermittedSubclasses()) {
             assertThat(FailureAnswers.RESULTS).as(kind.getSimpleName()).containsKey(kind.asSubclass(PatFailure.class));
         }
-    }
-
-    @Test
-    void every_method_of_the_catalog_is_described() {
-        assertThat(ApiDescription.PARAMETERS.keySet()).hasSize(19)
-                .allSatisfy(m -> assertThat(ApiCatalog.platform().find(m.canonical())).isPresent());
     }
 
     @Test

@@ -7,20 +7,29 @@ import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.testing.TestPlatform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A fault inside a use case: HTTP 500, result 99, and nothing of the fault in the answer. */
+/**
+ * A fault inside a use case: HTTP 500, result 99, nothing of the fault in the answer but an incident id, and the
+ * stack trace under that id in the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class InternalFaultTest {
 
     /** Environments that fail as a broken database would. */
@@ -39,20 +48,23 @@ class InternalFaultTest {
     }
 
     @Test
-    void a_fault_is_http_500_with_result_99_and_no_detail() throws Exception {
+    void a_fault_is_http_500_with_result_99_an_incident_id_and_no_detail(CapturedOutput log) throws Exception {
         TestPlatform t = new TestPlatform();
         var ann = t.account("ann@example.com");
         String session = t.platform.signIn().signIn(ann.login(), TestPlatform.password()).key().reveal();
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new PlatformApiController(t.platform.authorize(),
-                        t.platform.signIn(), t.platform.tokens(), new BrokenEnvironments(), t.clock,
-                        JsonMapper.builder().build(), "pat.local"))
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new PlatformApiController(
+                        new Endpoints(EndpointsTest.groups(t, new BrokenEnvironments())), JsonMapper.builder().build()))
                 .setControllerAdvice(new FailureAnswers()).build();
-        mvc.perform(get("/1.0/environment/control/rest/getenvs").param("session", session))
+        String body = mvc.perform(get("/1.0/environment/control/rest/getenvs").param("session", session))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.result").value(99))
-                .andExpect(jsonPath("$.error").value("internal error"))
+                .andExpect(jsonPath("$.error").value(matchesPattern("internal error \\(incident [0-9a-f]{12}\\)")))
                 .andExpect(content().string(not(containsString("hunter2"))))
                 .andExpect(content().string(not(containsString("db-host"))))
-                .andExpect(content().string(not(containsString("at dev.pat"))));
+                .andExpect(content().string(not(containsString("at dev.pat"))))
+                .andReturn().getResponse().getContentAsString();
+        String incident = body.replaceAll(".*incident ([0-9a-f]{12}).*", "$1");
+        assertThat(log.getAll()).contains("internal error, incident " + incident)
+                .contains("IllegalStateException").contains("at dev.pat.rest.InternalFaultTest$BrokenEnvironments");
     }
 }

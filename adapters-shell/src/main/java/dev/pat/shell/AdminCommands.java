@@ -1,13 +1,12 @@
 package dev.pat.shell;
 
+import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
-import dev.pat.domain.port.out.Clock;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -25,12 +24,10 @@ class AdminCommands {
     private static final String GROUP = "Administration";
     private final AdministerAccounts admin;
     private final Screen screen;
-    private final Clock clock;
 
-    AdminCommands(AdministerAccounts admin, Screen screen, Clock clock) {
+    AdminCommands(AdministerAccounts admin, Screen screen) {
         this.admin = admin;
         this.screen = screen;
-        this.clock = clock;
     }
 
     @Command(name = {"account", "create"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -112,16 +109,16 @@ class AdminCommands {
     void allTokens(CommandContext ctx,
                    @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false")
                    boolean json) {
-        List<AccessToken> tokens = admin.allTokens();
+        List<AdministerAccounts.OwnedToken> tokens = admin.allTokens();
         if (json) {
-            screen.json(ctx.outputWriter(), tokens.stream().map(t -> Screen.tokenJson(t, clock.now())).toList());
+            screen.json(ctx.outputWriter(), tokens);
             return;
         }
         List<String> header = new ArrayList<>(List.of("ACCOUNT"));
         header.addAll(Screen.TOKEN_HEADER);
         screen.table(ctx.outputWriter(), header, tokens.stream().map(t -> {
-            List<String> row = new ArrayList<>(List.of(Long.toString(t.owner().value())));
-            row.addAll(Screen.row(t, clock.now()));
+            List<String> row = new ArrayList<>(List.of(t.login()));
+            row.addAll(Screen.row(t.token()));
             return row;
         }).toList());
     }
@@ -142,7 +139,7 @@ class AdminCommands {
         if (System.console() != null) {
             Password again = Prompts.newPassword(ctx, "Again: ");
             if (!again.reveal().equals(password.reveal())) {
-                throw new dev.pat.domain.model.InvalidInput("password", "the two passwords differ; nothing was changed");
+                throw new InvalidInput("password", "the two passwords differ; nothing was changed");
             }
         }
         return password;

@@ -1,11 +1,11 @@
 package dev.pat.shell;
 
+import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.catalog.ApiMethodInfo;
 import dev.pat.domain.model.catalog.ApiSet;
-import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
 import org.springframework.shell.core.command.CommandContext;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The method picker of the dashboard: search the API methods, see a token's checked ones, the predefined sets. */
 @Component
@@ -47,7 +48,7 @@ class ApiCommands {
                  @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false")
                  boolean json) {
         if (onlyChecked && TokenCommands.present(token).isEmpty()) {
-            throw new dev.pat.domain.model.InvalidInput("only-checked", "needs --token ID: whose checked methods?");
+            throw new InvalidInput("only-checked", "needs --token ID: whose checked methods?");
         }
         Optional<Set<ApiMethod>> checked = TokenCommands.present(token).map(id -> held(ctx, login, id));
         List<ApiMethodInfo> shown = CATALOG.grantable(search).stream()
@@ -89,7 +90,8 @@ class ApiCommands {
         TokenId tokenId = TokenId.parse("token", id);
         var acting = session.acting(ctx, login, ApiCatalog.GET_TOKENS);
         return tokens.list(acting.caller().account(), Optional.of(Set.of(tokenId))).stream().findFirst()
-                .map(AccessToken::scope).map(s -> s.methods())
+                .map(t -> t.methodNames().stream().map(m -> CATALOG.find(m).orElseThrow().method())
+                        .collect(Collectors.toSet()))
                 .orElseThrow(() -> new TokenNotFound(tokenId));
     }
 }

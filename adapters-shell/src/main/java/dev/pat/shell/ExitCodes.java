@@ -11,10 +11,13 @@ import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.TooManyAttempts;
 import dev.pat.domain.model.TwoFactorFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.exit.ExitStatusExceptionMapper;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The one place where the core's failures become exit statuses scripts can trust: 0 success, 1 internal error,
@@ -22,6 +25,7 @@ import java.util.Map;
  * 8 not signed in or not permitted, 130 abandoned at a prompt.
  */
 final class ExitCodes implements ExitStatusExceptionMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
     static final String BEAN = "patExitStatus";
 
     private static final Map<Class<? extends PatFailure>, Integer> CODES = Map.of(
@@ -46,7 +50,10 @@ final class ExitCodes implements ExitStatusExceptionMapper {
                 return new ExitStatus(failure.exitCode(), "error: " + failure.getMessage());
             }
         }
-        return new ExitStatus(1, "internal error (" + exception.getClass().getSimpleName() + ")");
+        // a fault of ours: the stack trace to the log, under an id the message repeats so the two can be matched
+        String incident = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        LOG.error("internal error, incident {}", incident, exception);
+        return new ExitStatus(1, "internal error (incident " + incident + "; details in the log)");
     }
 
     static Map<Class<? extends PatFailure>, Integer> codes() {

@@ -7,7 +7,6 @@ import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandNotFoundException;
-import org.springframework.shell.core.command.CommandParser;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
@@ -20,8 +19,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * {@code ./pat <command> [options]}: runs one command with Spring Shell's parser and executor, prints to
@@ -29,7 +27,7 @@ import java.util.stream.Collectors;
  * masked from the terminal, or as one line of standard input when none is attached.
  */
 public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
-    private final CommandParser parser;
+    private final PatCommandParser parser;
     private final CommandRegistry registry;
     private final ShellSession session;
     private final InputStream in;
@@ -37,7 +35,7 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream err;
     private int exitCode;
 
-    OneShotRunner(CommandParser parser, CommandRegistry registry, ShellSession session, InputStream in,
+    OneShotRunner(PatCommandParser parser, CommandRegistry registry, ShellSession session, InputStream in,
                   PrintStream out, PrintStream err) {
         this.parser = parser;
         this.registry = registry;
@@ -49,12 +47,10 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        String[] words = args.getSourceArgs();
-        String line = words.length == 0 ? "help" : Arrays.stream(words).map(OneShotRunner::quoted)
-                .collect(Collectors.joining(" "));
+        List<String> words = List.of(args.getSourceArgs());
         PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
         try {
-            ParsedInput parsed = parser.parse(line);
+            ParsedInput parsed = parser.parse(words);
             ExitStatus status = new CommandExecutor(registry).execute(
                     new CommandContext(parsed, registry, writer, new StdinReader(in, err)));
             writer.flush();
@@ -64,7 +60,7 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
             }
         } catch (CommandNotFoundException e) {
             exitCode = 2;
-            err.println("error: no such command: " + line.split(" ")[0] + " (see: ./pat help)");
+            err.println("error: no such command: " + String.join(" ", words) + " (see: ./pat help)");
         } catch (Exception e) {
             exitCode = 1;
             Throwable root = e;
@@ -81,11 +77,6 @@ public class OneShotRunner implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public int getExitCode() {
         return exitCode;
-    }
-
-    private static String quoted(String word) {
-        return word.isEmpty() || word.chars().anyMatch(Character::isWhitespace)
-                ? "\"" + word.replace("\"", "\\\"") + "\"" : word;
     }
 
     /** Masked input from the terminal when there is one; otherwise one line of standard input per question. */

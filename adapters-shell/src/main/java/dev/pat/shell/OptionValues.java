@@ -2,12 +2,13 @@ package dev.pat.shell;
 
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiSet;
-import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.in.ManageTokens;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.completion.CompletionContext;
 import org.springframework.shell.core.command.completion.CompletionProposal;
 import org.springframework.shell.core.command.completion.CompletionProvider;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ final class OptionValues implements CompletionProvider {
     static final String BEAN = "patOptionValues";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(ZoneOffset.UTC);
 
-    private final Clock clock;
+    private final ManageTokens tokens;
 
-    OptionValues(Clock clock) {
-        this.clock = clock;
+    OptionValues(ManageTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
@@ -43,9 +44,9 @@ final class OptionValues implements CompletionProvider {
                     proposals.add(new CompletionProposal(prefix + m.method().canonical())
                             .displayText(m.method().canonical())));
             case "expires-at" -> {
-                for (int days : new int[] {30, 90, 365}) {
-                    String day = DAY.format(clock.now().plus(java.time.Duration.ofDays(days)));
-                    proposals.add(new CompletionProposal(prefix + day).displayText(day + " (in " + days + " days)"));
+                for (LocalDate suggested : tokens.suggestedExpiries()) {
+                    String day = DAY.format(suggested);
+                    proposals.add(new CompletionProposal(prefix + day).displayText(day));
                 }
             }
             default -> {

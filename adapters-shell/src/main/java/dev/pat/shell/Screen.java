@@ -1,32 +1,44 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiSet;
-import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.port.in.TokenView;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.jline.tui.table.ArrayTableModel;
 import org.springframework.shell.jline.tui.table.BorderStyle;
 import org.springframework.shell.jline.tui.table.TableBuilder;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
-/** How the shell shows things: tables that fit the terminal, or JSON for scripts. */
+/**
+ * How the shell shows things: tables that fit the terminal, or JSON for scripts. A token's JSON is the core's
+ * {@link TokenView}, the same object the platform API answers with; only times differ, on purpose: ISO-8601 here
+ * for scripts and jq, the platform's {@code yyyy-MM-dd HH:mm:ss} in the API for its clients.
+ */
 @Component
 class Screen {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
             .withZone(ZoneOffset.UTC);
     private final ObjectProvider<Terminal> terminal;
-    private final JsonMapper json = JsonMapper.builder().build();
+    // times for scripts as ISO-8601 in UTC to the second, which jq's fromdateiso8601 reads
+    private final JsonMapper json = JsonMapper.builder().addModule(new SimpleModule("pat-shell-times")
+            .addSerializer(Instant.class, new ValueSerializer<>() {
+                @Override
+                public void serialize(Instant value, JsonGenerator out, SerializationContext context) {
+                    out.writeString(DateTimeFormatter.ISO_INSTANT.format(value.truncatedTo(ChronoUnit.SECONDS)));
+                }
+            })).build();
 
     Screen(ObjectProvider<Terminal> terminal) {
         this.terminal = terminal;
@@ -61,35 +73,16 @@ class Screen {
         return DAY_TIME.format(instant) + " UTC";
     }
 
-    static String apiSetName(AccessToken token) {
-        return token.scope().apiSetId().flatMap(ApiCatalog.platform()::apiSet).map(ApiSet::name)
-                .orElse(ApiSet.CUSTOM + " (" + token.scope().methods().size() + ")");
+    static String apiSetName(TokenView token) {
+        return token.tokenTemplate().custom() ? ApiSet.CUSTOM + " (" + token.apiListItems().size() + ")"
+                : token.tokenTemplate().name();
     }
 
-    static List<String> row(AccessToken t, Instant now) {
-        return List.of(Long.toString(t.id().value()), t.description().value(), apiSetName(t),
-                time(t.expiry().at()), t.lastUsed().map(Screen::time).orElse("never"),
-                t.status(now) == AccessToken.Status.ACTIVE ? "active" : "expired", t.hint().value());
+    static List<String> row(TokenView t) {
+        return List.of(Long.toString(t.id()), t.description(), apiSetName(t), time(t.expiresAt()),
+                t.lastUsed().map(Screen::time).orElse("never"), t.status(), t.hint());
     }
 
     static final List<String> TOKEN_HEADER = List.of("ID", "DESCRIPTION", "API", "EXPIRES AT", "LAST USED",
             "STATUS", "HINT");
-
-    /** A token for scripts: never its value. */
-    static Map<String, Object> tokenJson(AccessToken t, Instant now) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", t.id().value());
-        json.put("account", t.owner().value());
-        json.put("description", t.description().value());
-        json.put("apiSet", t.scope().apiSetId().orElse("custom"));
-        List<String> methods = new ArrayList<>();
-        t.scope().methods().forEach(m -> methods.add(m.canonical()));
-        json.put("methods", methods);
-        json.put("expiresAt", t.expiry().format());
-        json.put("createdOn", DateTimeFormatter.ISO_INSTANT.format(t.createdOn()));
-        json.put("lastUsed", t.lastUsed().map(DateTimeFormatter.ISO_INSTANT::format).orElse(null));
-        json.put("status", t.status(now) == AccessToken.Status.ACTIVE ? "active" : "expired");
-        json.put("hint", t.hint().value());
-        return json;
-    }
 }

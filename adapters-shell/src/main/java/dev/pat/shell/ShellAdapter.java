@@ -1,5 +1,6 @@
 package dev.pat.shell;
 
+import dev.pat.domain.port.in.ManageTokens;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
@@ -61,13 +62,13 @@ public class ShellAdapter {
 
     @Bean
     @Primary
-    CommandParser flagAwareParser(CommandRegistry registry) {
-        return new FlagAwareParser(registry);
+    PatCommandParser patCommandParser(CommandRegistry registry) {
+        return new PatCommandParser(registry);
     }
 
     @Bean(OptionValues.BEAN)
-    OptionValues patOptionValues(dev.pat.domain.port.out.Clock clock) {
-        return new OptionValues(clock);
+    OptionValues patOptionValues(ManageTokens tokens) {
+        return new OptionValues(tokens);
     }
 
     @Bean(ExitCodes.BEAN)
@@ -93,7 +94,7 @@ public class ShellAdapter {
     /** One command and exit, instead of the interactive shell (any ApplicationRunner replaces the shell's). */
     @Bean
     @ConditionalOnProperty(name = "pat.shell.mode", havingValue = "one-shot")
-    OneShotRunner oneShotRunner(CommandParser parser, CommandRegistry registry, ShellSession session) {
+    OneShotRunner oneShotRunner(PatCommandParser parser, CommandRegistry registry, ShellSession session) {
         return new OneShotRunner(parser, registry, session, System.in, System.out, System.err);
     }
 }

@@ -1,22 +1,17 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.catalog.ApiCatalog;
-import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
-import dev.pat.domain.model.token.IssuedToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
-import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.port.in.TokenView;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,13 +30,11 @@ class TokenCommands {
     private final ManageTokens tokens;
     private final ShellSession session;
     private final Screen screen;
-    private final Clock clock;
 
-    TokenCommands(ManageTokens tokens, ShellSession session, Screen screen, Clock clock) {
+    TokenCommands(ManageTokens tokens, ShellSession session, Screen screen) {
         this.tokens = tokens;
         this.session = session;
         this.screen = screen;
-        this.clock = clock;
     }
 
     @Command(name = {"token", "list"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -50,14 +43,13 @@ class TokenCommands {
               @Option(longName = "login", description = LOGIN) String login,
               @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false") boolean json) {
         var acting = session.acting(ctx, login, ApiCatalog.GET_TOKENS);
-        List<AccessToken> listed = tokens.list(acting.caller().account(), Optional.empty());
+        List<TokenView> listed = tokens.list(acting.caller().account(), Optional.empty());
         if (json) {
-            screen.json(ctx.outputWriter(), listed.stream().map(t -> Screen.tokenJson(t, clock.now())).toList());
+            screen.json(ctx.outputWriter(), listed);
         } else if (listed.isEmpty()) {
             ctx.outputWriter().println("No access tokens yet. Generate one with: token generate");
         } else {
-            screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER,
-                    listed.stream().map(t -> Screen.row(t, clock.now())).toList());
+            screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER, listed.stream().map(Screen::row).toList());
         }
         ctx.outputWriter().flush();
     }
@@ -78,10 +70,9 @@ class TokenCommands {
                   @Option(longName = "login", description = LOGIN) String login) {
         Description checkedDescription = new Description(description);
         Expiry expiry = Expiry.parse(expiresAt);
-        ScopeRequest scope = scope(apiSet, methods).orElseThrow(() ->
-                new InvalidInput("api-set", "give --api-set NAME or --methods m1,m2 (Custom)"));
+        ScopeRequest scope = ScopeRequest.required(present(apiSet), present(methods).stream().toList());
         var acting = session.acting(ctx, login, ApiCatalog.CREATE_TOKEN);
-        IssuedToken issued = tokens.generate(new ManageTokens.Generate(acting.caller().account(),
+        ManageTokens.Issued issued = tokens.generate(new ManageTokens.Generate(acting.caller().account(),
                 acting.confirmation(ctx), checkedDescription, scope, expiry));
         ValueDelivery.deliver(ctx.outputWriter(), "Generated", issued, save, copy);
     }
@@ -99,12 +90,12 @@ class TokenCommands {
         TokenId tokenId = TokenId.parse("id", id);
         Optional<Description> newDescription = present(description).map(Description::new);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
-        Optional<ScopeRequest> newScope = scope(apiSet, methods);
+        Optional<ScopeRequest> newScope = ScopeRequest.parse(present(apiSet), present(methods).stream().toList());
         var acting = session.acting(ctx, login, ApiCatalog.EDIT_TOKEN);
-        AccessToken edited = tokens.edit(new ManageTokens.Edit(acting.caller().account(), acting.confirmation(ctx),
+        TokenView edited = tokens.edit(new ManageTokens.Edit(acting.caller().account(), acting.confirmation(ctx),
                 tokenId, newDescription, newScope, newExpiry));
-        ctx.outputWriter().println("Edited token " + edited.id().value() + ".");
-        screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER, List.of(Screen.row(edited, clock.now())));
+        ctx.outputWriter().println("Edited token " + edited.id() + ".");
+        screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER, List.of(Screen.row(edited)));
     }
 
     @Command(name = {"token", "regenerate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -122,7 +113,7 @@ class TokenCommands {
         TokenId tokenId = TokenId.parse("id", id);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         var acting = session.acting(ctx, login, ApiCatalog.REGENERATE_TOKEN);
-        IssuedToken issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller().account(),
+        ManageTokens.Issued issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller().account(),
                 acting.confirmation(ctx), tokenId, newExpiry));
         ValueDelivery.deliver(ctx.outputWriter(), "Regenerated", issued, save, copy);
         ctx.outputWriter().println("The old value no longer works: update any automation that used it.");
@@ -145,7 +136,7 @@ class TokenCommands {
         Optional<Description> newDescription = present(description).map(Description::new);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         var acting = session.acting(ctx, login, ApiCatalog.COPY_TOKEN);
-        IssuedToken issued = tokens.copy(new ManageTokens.Copy(acting.caller().account(), acting.confirmation(ctx),
+        ManageTokens.Issued issued = tokens.copy(new ManageTokens.Copy(acting.caller().account(), acting.confirmation(ctx),
                 tokenId, newDescription, newExpiry));
         ValueDelivery.deliver(ctx.outputWriter(), "Copied into", issued, save, copy);
     }
@@ -156,9 +147,7 @@ class TokenCommands {
                 @Option(longName = "ids", description = "the tokens' ids, comma-separated", required = true)
                 String ids,
                 @Option(longName = "login", description = LOGIN) String login) {
-        Set<TokenId> doomed = new LinkedHashSet<>();
-        Arrays.stream(ids.split("[,;\\s]+")).filter(s -> !s.isBlank())
-                .forEach(s -> doomed.add(TokenId.parse("ids", s)));
+        Set<TokenId> doomed = TokenId.parseAll("ids", List.of(ids));
         var acting = session.acting(ctx, login, ApiCatalog.DELETE_TOKENS);
         tokens.remove(new ManageTokens.Remove(acting.caller().account(), acting.confirmation(ctx), doomed));
         ctx.outputWriter().println("Removed " + doomed.size() + (doomed.size() == 1 ? " token." : " tokens."));
@@ -167,14 +156,5 @@ class TokenCommands {
 
     static Optional<String> present(String option) {
         return Optional.ofNullable(option).filter(s -> !s.isBlank());
-    }
-
-    private static Optional<ScopeRequest> scope(String apiSet, String methods) {
-        List<String> list = present(methods).map(m -> Arrays.stream(m.split("[,;\\s]+"))
-                .filter(s -> !s.isBlank()).toList()).orElse(List.of());
-        if (present(apiSet).isEmpty() && list.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ScopeRequest(present(apiSet), list));
     }
 }

@@ -1,6 +1,6 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.port.in.ManageTokens;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,10 +20,10 @@ final class ValueDelivery {
     private ValueDelivery() {
     }
 
-    static void deliver(PrintWriter out, String what, IssuedToken issued, String saveTo, boolean copy) {
+    static void deliver(PrintWriter out, String what, ManageTokens.Issued issued, String saveTo, boolean copy) {
         String value = issued.value().reveal();
-        out.println(what + " token " + issued.token().id().value() + " \"" + issued.token().description().value()
-                + "\" (" + Screen.apiSetName(issued.token()) + "), expires " + Screen.time(issued.token().expiry().at()));
+        out.println(what + " token " + issued.token().id() + " \"" + issued.token().description() + "\" ("
+                + Screen.apiSetName(issued.token()) + "), expires " + Screen.time(issued.token().expiresAt()));
         boolean saved = false;
         if (saveTo != null && !saveTo.isBlank()) {
             Path file = Path.of(saveTo);

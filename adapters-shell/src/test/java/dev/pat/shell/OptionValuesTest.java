@@ -1,6 +1,6 @@
 package dev.pat.shell;
 
-import dev.pat.domain.testing.PinnedClock;
+import dev.pat.domain.testing.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.completion.CompletionContext;
@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OptionValuesTest {
-    private final OptionValues values = new OptionValues(PinnedClock.at("2026-11-27T10:00:00Z"));
+    private final OptionValues values = new OptionValues(new TestPlatform().platform.tokens());
 
     private List<String> complete(String option, String word) {
         return values.apply(new CompletionContext(List.of("token", "generate", word), 2, word.length(), null,

@@ -4,10 +4,9 @@ import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.SignIn;
-import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.testing.TestPlatform;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.shell.core.command.Command;
@@ -56,10 +55,5 @@ class ShellTestConfiguration {
     @Bean
     AdministerAccounts administerAccounts(TestPlatform t) {
         return t.platform.administration();
-    }
-
-    @Bean
-    Clock clock(TestPlatform t) {
-        return t.clock;
     }
 }

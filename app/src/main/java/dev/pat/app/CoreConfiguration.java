@@ -3,7 +3,10 @@ package dev.pat.app;
 import dev.pat.app.crypto.Argon2idHasher;
 import dev.pat.app.crypto.SecureRandomness;
 import dev.pat.app.crypto.TotpSecondFactor;
+import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.token.ExpiryPolicy;
+import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;
@@ -13,19 +16,19 @@ import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.PasswordHasher;
 import dev.pat.domain.port.out.Randomness;
 import dev.pat.domain.port.out.SecondFactor;
-import dev.pat.domain.service.AttemptLimiter;
 import dev.pat.domain.service.Platform;
 import dev.pat.persistence.Database;
-import org.springframework.beans.factory.annotation.Value;
+import dev.pat.rest.ApiSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Wires the core to its adapters: the database, the crypto, the clock; and offers the use cases as beans. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PatProperties.class)
 class CoreConfiguration {
 
     @Bean
@@ -39,33 +42,37 @@ class CoreConfiguration {
     }
 
     @Bean
-    PasswordHasher passwordHasher(@Value("${pat.argon2.memory-kib}") int memoryKib,
-                                  @Value("${pat.argon2.iterations}") int iterations,
-                                  @Value("${pat.argon2.parallelism}") int parallelism) {
-        return new Argon2idHasher(memoryKib, iterations, parallelism);
+    PasswordHasher passwordHasher(PatProperties properties) {
+        PatProperties.Argon2 argon2 = properties.argon2();
+        return new Argon2idHasher(argon2.memoryKib(), argon2.iterations(), argon2.parallelism());
     }
 
     @Bean
-    SecondFactor secondFactor(Randomness randomness, @Value("${pat.totp.issuer}") String issuer) {
-        return new TotpSecondFactor(randomness, issuer);
+    SecondFactor secondFactor(Randomness randomness, PatProperties properties) {
+        return new TotpSecondFactor(randomness, properties.totp().issuer());
     }
 
     @Bean(destroyMethod = "close")
-    Database database(@Value("${pat.db.url}") String url, @Value("${pat.db.user:}") String user,
-                      @Value("${pat.db.password:}") String password, Clock clock,
-                      @Value("${pat.last-used.flush-interval}") Duration flushInterval,
-                      @Value("${pat.cache.tokens}") int cachedTokens) {
-        return Database.open(url, Optional.of(user).filter(u -> !u.isBlank()),
-                Optional.of(password).filter(p -> !p.isBlank()), clock, flushInterval, cachedTokens);
+    Database database(PatProperties properties, Clock clock) {
+        PatProperties.Db db = properties.db();
+        return Database.open(db.url(), Optional.ofNullable(db.user()).filter(u -> !u.isBlank()),
+                Optional.ofNullable(db.password()).filter(p -> !p.isBlank()), clock,
+                properties.lastUsed().flushInterval(), properties.cache().tokens());
     }
 
     @Bean
     Platform platform(Database db, PasswordHasher hasher, SecondFactor secondFactor, Clock clock,
-                      Randomness randomness, @Value("${pat.session.idle}") Duration idle,
-                      @Value("${pat.session.absolute}") Duration absolute) {
+                      Randomness randomness, PatProperties properties) {
+        Platform.Policies policies = new Platform.Policies(new Session.Lifetimes(properties.session().idle(),
+                properties.session().absolute()), AttemptPolicy.STANDARD, TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), hasher, secondFactor, clock, randomness),
-                new Session.Lifetimes(idle, absolute), AttemptLimiter.standard());
+                db.usage(), db.transactions(), hasher, secondFactor, clock, randomness), policies);
+    }
+
+    /** What the platform API needs to know of this deployment. */
+    @Bean
+    ApiSettings apiSettings(PatProperties properties) {
+        return new ApiSettings(properties.platformDomain());
     }
 
     @Bean

@@ -1,8 +1,6 @@
 package dev.pat.acceptance.shell;
 
 import dev.pat.acceptance.steps.PlatformDriver;
-import dev.pat.domain.model.catalog.ApiCatalog;
-import dev.pat.domain.model.catalog.ApiSet;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandExecutor;
@@ -121,9 +119,8 @@ class ShellDriver implements PlatformDriver {
     public List<TokenView> list() {
         List<TokenView> rows = new ArrayList<>();
         for (JsonNode t : json(run("token list --json"))) {
-            String api = ApiCatalog.platform().apiSet(t.get("apiSet").asString()).map(ApiSet::name)
-                    .orElse(ApiSet.CUSTOM);
-            rows.add(new TokenView(t.get("id").asLong(), t.get("description").asString(), api,
+            rows.add(new TokenView(t.get("id").asLong(), t.get("description").asString(),
+                    t.get("tokenTemplate").get("name").asString(),
                     LocalDate.parse(t.get("expiresAt").asString().substring(0, 10))
                             .format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
                     t.get("status").asString()));

@@ -4,6 +4,7 @@ import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.TwoFactorFailed;
 import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
@@ -11,6 +12,7 @@ import dev.pat.domain.model.account.TotpSecret;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.in.TokenView;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.PasswordHasher;
@@ -19,8 +21,11 @@ import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -101,8 +106,13 @@ public final class AccountAdministration implements AdministerAccounts {
     }
 
     @Override
-    public List<AccessToken> allTokens() {
-        return tokens.all().stream().sorted(Comparator.comparingLong(t -> t.id().value())).toList();
+    public List<OwnedToken> allTokens() {
+        Instant now = clock.now();
+        Map<AccountId, String> logins = new HashMap<>();
+        accounts.all().forEach(a -> logins.put(a.id(), a.login().value()));
+        return tokens.all().stream().sorted(Comparator.comparingLong(t -> t.id().value()))
+                .map(t -> new OwnedToken(t.owner().value(), logins.getOrDefault(t.owner(), "?"),
+                        TokenView.of(t, now))).toList();
     }
 
     @Override

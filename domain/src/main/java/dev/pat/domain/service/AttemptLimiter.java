@@ -1,6 +1,7 @@
 package dev.pat.domain.service;
 
 import dev.pat.domain.model.TooManyAttempts;
+import dev.pat.domain.model.account.AttemptPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +22,13 @@ public final class AttemptLimiter {
     private final Duration window;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public AttemptLimiter(int maxFailures, Duration window) {
-        if (maxFailures < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("at least one attempt, in a positive window");
-        }
-        this.maxFailures = maxFailures;
-        this.window = window;
+    public AttemptLimiter(AttemptPolicy policy) {
+        this.maxFailures = policy.maxFailures();
+        this.window = policy.window();
     }
 
     public static AttemptLimiter standard() {
-        return new AttemptLimiter(5, Duration.ofMinutes(15));
+        return new AttemptLimiter(AttemptPolicy.STANDARD);
     }
 
     /** Refuses the attempt when the key has failed too often in the current window. */

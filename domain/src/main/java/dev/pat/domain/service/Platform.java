@@ -1,7 +1,10 @@
 package dev.pat.domain.service;
 
+import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.ExpiryPolicy;
+import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;
@@ -33,7 +36,16 @@ public final class Platform {
     private final ManageEnvironments environments;
     private final AdministerAccounts administration;
 
-    public Platform(Ports ports, Session.Lifetimes lifetimes, AttemptLimiter limiter) {
+    /** The rules an operator may tune: how long sessions live, how many attempts, how many tokens, how long. */
+    public record Policies(Session.Lifetimes lifetimes, AttemptPolicy attempts, TokenLimit tokenLimit,
+                           ExpiryPolicy expiries) {
+        public static final Policies STANDARD = new Policies(Session.Lifetimes.DEFAULT, AttemptPolicy.STANDARD,
+                TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
+    }
+
+    public Platform(Ports ports, Policies policies) {
+        Session.Lifetimes lifetimes = policies.lifetimes();
+        AttemptLimiter limiter = new AttemptLimiter(policies.attempts());
         ApiCatalog catalog = ApiCatalog.platform();
         PasswordConfirmation passwords = new PasswordConfirmation(ports.accounts(), ports.hasher(), limiter,
                 ports.clock());
@@ -41,8 +53,8 @@ public final class Platform {
                 lifetimes, ports.clock());
         this.signIn = new SignInService(ports.accounts(), ports.sessions(), passwords, ports.hasher(),
                 ports.secondFactor(), authorize, limiter, ports.clock(), ports.randomness());
-        this.tokens = new TokenService(ports.tokens(), passwords, ports.transactions(), catalog, ports.clock(),
-                ports.randomness());
+        this.tokens = new TokenService(ports.tokens(), passwords, ports.transactions(), catalog, policies.tokenLimit(),
+                policies.expiries(), ports.clock(), ports.randomness());
         this.environments = new EnvironmentService(ports.environments(), passwords, ports.transactions(),
                 ports.clock(), ports.randomness());
         this.administration = new AccountAdministration(ports.accounts(), ports.sessions(), ports.tokens(),

@@ -1,22 +1,26 @@
 package dev.pat.domain.service;
 
-import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
-import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.Scope;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
+import dev.pat.domain.port.in.TokenView;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.Randomness;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,69 +33,74 @@ public final class TokenService implements ManageTokens {
     private final PasswordConfirmation passwords;
     private final Transactions transactions;
     private final ApiCatalog catalog;
+    private final TokenLimit limit;
+    private final ExpiryPolicy expiries;
     private final Clock clock;
     private final Randomness randomness;
 
     public TokenService(TokenStore tokens, PasswordConfirmation passwords, Transactions transactions,
-                        ApiCatalog catalog, Clock clock, Randomness randomness) {
+                        ApiCatalog catalog, TokenLimit limit, ExpiryPolicy expiries, Clock clock,
+                        Randomness randomness) {
         this.tokens = tokens;
         this.passwords = passwords;
         this.transactions = transactions;
         this.catalog = catalog;
+        this.limit = limit;
+        this.expiries = expiries;
         this.clock = clock;
         this.randomness = randomness;
     }
 
     @Override
-    public IssuedToken generate(Generate command) {
+    public Issued generate(Generate command) {
         Instant now = clock.now();
         Scope scope = scopeOf(command.scope());
-        command.expiry().requireFuture(now);
+        expiries.forNew(command.expiry(), now);
         passwords.confirm(command.account(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
-                command.expiry(), value, now);
-        return new IssuedToken(addWithinLimit(token), value);
+                command.expiry(), value, expiries, now);
+        return issued(addWithinLimit(token), value, now);
     }
 
     @Override
-    public AccessToken edit(Edit command) {
+    public TokenView edit(Edit command) {
         Instant now = clock.now();
         Optional<Scope> scope = command.scope().map(this::scopeOf);
-        command.expiry().ifPresent(e -> e.requireFuture(now));
+        expiries.forChange(command.expiry(), now);
         passwords.confirm(command.account(), command.password());
         return transactions.inTransaction(() -> {
             AccessToken edited = owned(command.account(), command.id())
-                    .edit(command.description(), scope, command.expiry(), now);
+                    .edit(command.description(), scope, command.expiry(), expiries, now);
             tokens.update(edited, Optional.empty());
-            return edited;
+            return TokenView.of(edited, now);
         });
     }
 
     @Override
-    public IssuedToken regenerate(Regenerate command) {
+    public Issued regenerate(Regenerate command) {
         Instant now = clock.now();
-        command.expiry().ifPresent(e -> e.requireFuture(now));
+        expiries.forChange(command.expiry(), now);
         passwords.confirm(command.account(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             AccessToken old = owned(command.account(), command.id());
-            AccessToken renewed = old.regenerate(value, command.expiry(), now);
+            AccessToken renewed = old.regenerate(value, command.expiry(), expiries, now);
             tokens.update(renewed, Optional.of(old.digest()));
-            return new IssuedToken(renewed, value);
+            return issued(renewed, value, now);
         });
     }
 
     @Override
-    public IssuedToken copy(Copy command) {
+    public Issued copy(Copy command) {
         Instant now = clock.now();
-        command.expiry().ifPresent(e -> e.requireFuture(now));
+        expiries.forChange(command.expiry(), now);
         passwords.confirm(command.account(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             AccessToken copy = owned(command.account(), command.id())
-                    .copy(command.description(), command.expiry(), value, now);
-            return new IssuedToken(addWithinLimit(copy), value);
+                    .copy(command.description(), command.expiry(), value, expiries, now);
+            return issued(addWithinLimit(copy), value, now);
         });
     }
 
@@ -108,18 +117,37 @@ public final class TokenService implements ManageTokens {
     }
 
     @Override
-    public List<AccessToken> list(AccountId account, Optional<Set<TokenId>> only) {
+    public List<TokenView> list(AccountId account, Optional<Set<TokenId>> only) {
+        Instant now = clock.now();
         return tokens.ofAccount(account).stream()
                 .filter(t -> only.map(ids -> ids.contains(t.id())).orElse(true))
                 .sorted(Comparator.comparingLong(t -> t.id().value()))
+                .map(t -> TokenView.of(t, now))
                 .toList();
+    }
+
+    @Override
+    public List<LocalDate> suggestedExpiries() {
+        LocalDate today = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+        return List.of(today.plusDays(30), today.plusDays(90), today.plusDays(365)).stream()
+                .filter(day -> {
+                    try {
+                        expiries.forNew(Expiry.endOf(day), clock.now());
+                        return true;
+                    } catch (RuntimeException beyondTheMaximum) {
+                        return false;
+                    }
+                }).toList();
+    }
+
+    private static Issued issued(AccessToken token, TokenValue value, Instant now) {
+        return new Issued(TokenView.of(token, now), value);
     }
 
     private AccessToken addWithinLimit(AccessToken token) {
         return transactions.inTransaction(() -> {
-            if (tokens.countOf(token.owner()) >= LIMIT_PER_ACCOUNT) {
-                throw new TokenLimitReached(LIMIT_PER_ACCOUNT);
-            }
+            tokens.lockTokensOf(token.owner());
+            limit.allowOneMore(tokens.countOf(token.owner()));
             return tokens.add(token);
         });
     }

@@ -5,6 +5,7 @@ import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.Scope;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenValue;
@@ -36,7 +37,7 @@ public abstract class TokenStoreContract extends StoreContract {
 
     private AccessToken token(Account owner, String description, Scope scope, TokenValue value) {
         return AccessToken.generate(owner.id(), new Description(description), scope,
-                Expiry.parse("2027-06-30 12:00:00"), value, t0);
+                Expiry.parse("2027-06-30 12:00:00"), value, ExpiryPolicy.UNLIMITED, t0);
     }
 
     private AccessToken stored(Account owner, String description) {
@@ -91,7 +92,7 @@ public abstract class TokenStoreContract extends StoreContract {
         TokenValue oldValue = TokenValue.generate(randomness);
         AccessToken token = f.tokens().add(token(ann, "t", Scope.of(ApiCatalog.IDE_PLUGINS), oldValue));
         TokenValue newValue = TokenValue.generate(randomness);
-        AccessToken renewed = token.regenerate(newValue, Optional.empty(), t0);
+        AccessToken renewed = token.regenerate(newValue, Optional.empty(), ExpiryPolicy.UNLIMITED, t0);
         f.tokens().update(renewed, Optional.of(token.digest()));
 
         assertThat(f.tokens().byDigest(newValue.digest())).isInstanceOf(TokenStore.Found.class);
@@ -105,7 +106,7 @@ public abstract class TokenStoreContract extends StoreContract {
         AccessToken token = stored(ann, "before");
         AccessToken edited = token.edit(Optional.of(new Description("after")),
                 Optional.of(Scope.custom(Set.of(ApiCatalog.GET_ENVS, ApiCatalog.SLEEP_ENV))),
-                Optional.of(Expiry.parse("2028-01-01")), t0);
+                Optional.of(Expiry.parse("2028-01-01")), ExpiryPolicy.UNLIMITED, t0);
         f.tokens().update(edited, Optional.empty());
         assertThat(f.tokens().byId(token.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(edited);
     }

@@ -42,7 +42,8 @@ class AccountAdministrationTest {
         }
         var all = t.platform.administration().allTokens();
         assertThat(all).hasSize(2);
-        t.platform.administration().removeToken(all.get(1).id());
+        assertThat(all.get(1).login()).isEqualTo("bob@example.com");
+        t.platform.administration().removeToken(new TokenId(all.get(1).token().id()));
         assertThat(t.platform.tokens().list(bob.id(), Optional.empty())).isEmpty();
         assertThatThrownBy(() -> t.platform.administration().removeToken(new TokenId(50)))
                 .isInstanceOf(TokenNotFound.class);

@@ -1,6 +1,7 @@
 package dev.pat.domain.service;
 
 import dev.pat.domain.model.TooManyAttempts;
+import dev.pat.domain.model.account.AttemptPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AttemptLimiterTest {
-    private final AttemptLimiter limiter = new AttemptLimiter(3, Duration.ofMinutes(10));
+    private final AttemptLimiter limiter = new AttemptLimiter(new AttemptPolicy(3, Duration.ofMinutes(10)));
     private final Instant t0 = Instant.parse("2026-11-27T10:00:00Z");
 
     @Test

@@ -10,7 +10,7 @@ import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
-import dev.pat.domain.model.token.IssuedToken;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
@@ -30,7 +30,7 @@ class AuthorizationServiceTest {
     private final TestPlatform t = new TestPlatform();
     private final AuthorizeCall authorize = t.platform.authorize();
     private final Account ann = t.account("ann@example.com");
-    private final IssuedToken ide = t.platform.tokens().generate(new ManageTokens.Generate(ann.id(), password(),
+    private final ManageTokens.Issued ide = t.platform.tokens().generate(new ManageTokens.Generate(ann.id(), password(),
             new Description("IDE"), ScopeRequest.apiSet("IDE Plugins"), Expiry.parse("2026-12-31")));
 
     private Reason refusal(String presented) {
@@ -46,7 +46,7 @@ class AuthorizationServiceTest {
     void a_token_opens_the_methods_of_its_set_for_its_account() {
         Caller caller = authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.STOP_ENV);
         assertThat(caller.account()).isEqualTo(ann.id());
-        assertThat(caller.token()).contains(ide.token().id());
+        assertThat(caller.token()).contains(new TokenId(ide.token().id()));
     }
 
     @Test

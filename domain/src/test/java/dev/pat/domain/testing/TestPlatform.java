@@ -5,8 +5,6 @@ import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.account.Session;
-import dev.pat.domain.service.AttemptLimiter;
 import dev.pat.domain.service.Platform;
 
 /** The whole core on in-memory ports, with pinned time and randomness. */
@@ -20,7 +18,7 @@ public final class TestPlatform {
     public final FakeSecondFactor secondFactor = new FakeSecondFactor();
     public final Platform platform = new Platform(new Platform.Ports(stores.accounts, stores.sessions, stores.tokens,
             stores.environments, stores.usage, stores, hasher, secondFactor, clock, randomness),
-            Session.Lifetimes.DEFAULT, AttemptLimiter.standard());
+            Platform.Policies.STANDARD);
 
     public Account account(String login) {
         return platform.administration().createAccount(new Login(login), new DisplayName(login),

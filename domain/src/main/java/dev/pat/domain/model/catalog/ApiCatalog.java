@@ -117,6 +117,11 @@ public final class ApiCatalog {
         return find(method.canonical()).orElseThrow(() -> new IllegalArgumentException("not in catalog: " + method));
     }
 
+    /** Every method of the platform, in catalog order. */
+    public List<ApiMethodInfo> methods() {
+        return List.copyOf(byKey.values());
+    }
+
     /** On every token-authenticated call: a set lookup, no text built. */
     public boolean isGrantable(ApiMethod method) {
         return grantable.contains(method);

@@ -1,7 +1,6 @@
 package dev.pat.domain.model.token;
 
 import dev.pat.domain.model.Digest;
-import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.account.AccountId;
 
 import java.time.Instant;
@@ -40,12 +39,11 @@ public final class AccessToken {
         this.hint = Objects.requireNonNull(hint, "hint");
     }
 
-    /** A new token for a freshly generated value; the store assigns its id. The expiry must lie ahead. */
+    /** A new token for a freshly generated value; the store assigns its id. Its expiry follows the policy. */
     public static AccessToken generate(AccountId owner, Description description, Scope scope, Expiry expiry,
-                                       TokenValue value, Instant now) {
-        expiry.requireFuture(now);
-        return new AccessToken(null, owner, description, scope, expiry, now, Optional.empty(),
-                value.digest(), value.hint());
+                                       TokenValue value, ExpiryPolicy expiries, Instant now) {
+        return new AccessToken(null, owner, description, scope, expiries.forNew(expiry, now), now,
+                Optional.empty(), value.digest(), value.hint());
     }
 
     /** A token as it was stored. */
@@ -63,37 +61,25 @@ public final class AccessToken {
         return new AccessToken(assigned, owner, description, scope, expiry, createdOn, lastUsed, digest, hint);
     }
 
-    /** Changes any of description, scope and expiry; a changed expiry must lie ahead. */
+    /** Changes any of description, scope and expiry; the value stays. */
     public AccessToken edit(Optional<Description> newDescription, Optional<Scope> newScope,
-                            Optional<Expiry> newExpiry, Instant now) {
-        newExpiry.ifPresent(e -> e.requireFuture(now));
+                            Optional<Expiry> newExpiry, ExpiryPolicy expiries, Instant now) {
         return new AccessToken(id, owner, newDescription.orElse(description), newScope.orElse(scope),
-                newExpiry.orElse(expiry), createdOn, lastUsed, digest, hint);
+                expiries.forChange(newExpiry, now).orElse(expiry), createdOn, lastUsed, digest, hint);
     }
 
-    /**
-     * The same token with a new value: every other setting kept. An expired token can be brought back only
-     * with a new expiry, since regenerating it as it is would give a value that is dead on arrival.
-     */
-    public AccessToken regenerate(TokenValue value, Optional<Expiry> newExpiry, Instant now) {
-        Expiry kept = newExpiry.map(e -> e.requireFuture(now)).orElse(expiry);
-        if (kept.hasPassed(now)) {
-            throw new InvalidInput(Expiry.FIELD, "the token expired at " + expiry.format()
-                    + " UTC; give a new expiry date to regenerate it");
-        }
-        return new AccessToken(id, owner, description, scope, kept, createdOn, lastUsed, value.digest(),
-                value.hint());
+    /** The same token with a new value: every other setting kept, the expiry as the policy decides. */
+    public AccessToken regenerate(TokenValue value, Optional<Expiry> newExpiry, ExpiryPolicy expiries,
+                                  Instant now) {
+        return new AccessToken(id, owner, description, scope, expiries.forRegeneration(expiry, newExpiry, now),
+                createdOn, lastUsed, value.digest(), value.hint());
     }
 
     /** A new token with this one's API set, methods and expiry ("Copy" in the dashboard). */
     public AccessToken copy(Optional<Description> newDescription, Optional<Expiry> newExpiry, TokenValue value,
-                            Instant now) {
-        Expiry kept = newExpiry.orElse(expiry);
-        if (kept.hasPassed(now)) {
-            throw new InvalidInput(Expiry.FIELD, "the original expired at " + expiry.format()
-                    + " UTC; give the copy a new expiry date");
-        }
-        return generate(owner, newDescription.orElseGet(description::copy), scope, kept, value, now);
+                            ExpiryPolicy expiries, Instant now) {
+        return new AccessToken(null, owner, newDescription.orElseGet(description::copy), scope,
+                expiries.forCopy(expiry, newExpiry, now), now, Optional.empty(), value.digest(), value.hint());
     }
 
     public boolean isOwnedBy(AccountId account) {

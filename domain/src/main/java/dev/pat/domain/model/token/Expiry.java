@@ -63,14 +63,6 @@ public record Expiry(Instant at) {
         return now.isAfter(at);
     }
 
-    /** Refuses an expiry that is already behind us: a new or edited token must be usable. */
-    public Expiry requireFuture(Instant now) {
-        if (hasPassed(now)) {
-            throw new InvalidInput(FIELD, format() + " is in the past");
-        }
-        return this;
-    }
-
     /** The public API's form, {@code yyyy-MM-dd HH:mm:ss} in UTC. */
     public String format() {
         return DATE_TIME.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));

@@ -5,7 +5,6 @@ import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.account.TotpSecret;
-import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 
 import java.util.List;
@@ -16,6 +15,10 @@ public interface AdministerAccounts {
 
     /** A new authenticator secret and the URI an app scans; not in force until confirmed with a code. */
     record TwoFactorEnrolment(TotpSecret secret, String uri) {
+    }
+
+    /** A token of some account, with whose it is: the operator's listing. */
+    record OwnedToken(long accountId, String login, TokenView token) {
     }
 
     Account createAccount(Login login, DisplayName name, Password password);
@@ -34,7 +37,7 @@ public interface AdministerAccounts {
 
     void disableTwoFactor(Login login);
 
-    List<AccessToken> allTokens();
+    List<OwnedToken> allTokens();
 
     /** Removes any account's token, without a password: the operator's revocation. */
     void removeToken(TokenId id);

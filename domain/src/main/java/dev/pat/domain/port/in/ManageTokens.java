@@ -3,12 +3,13 @@ package dev.pat.domain.port.in;
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
-import dev.pat.domain.model.token.IssuedToken;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenLimit;
+import dev.pat.domain.model.token.TokenValue;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Set;
  * is confirmed with the account's password before anything is applied.
  */
 public interface ManageTokens {
-    int LIMIT_PER_ACCOUNT = 100;
+    int LIMIT_PER_ACCOUNT = TokenLimit.STANDARD.perAccount();
 
     record Generate(AccountId account, Password password, Description description, ScopeRequest scope,
                     Expiry expiry) {
@@ -38,7 +39,7 @@ public interface ManageTokens {
             Objects.requireNonNull(id, "id");
             if (description.isEmpty() && scope.isEmpty() && expiry.isEmpty()) {
                 throw new InvalidInput("description", "nothing to change: give a description, an API set,"
-                        + " an apiList or an expiry date");
+                        + " methods or an expiry date");
             }
         }
     }
@@ -69,16 +70,31 @@ public interface ManageTokens {
         }
     }
 
-    IssuedToken generate(Generate command);
+    /** A token just generated, regenerated or copied, with its value: the one time the value is shown. */
+    record Issued(TokenView token, TokenValue value) {
+        public TokenId id() {
+            return new TokenId(token.id());
+        }
 
-    AccessToken edit(Edit command);
+        @Override
+        public String toString() {
+            return "Issued[" + token.id() + ", " + token.hint() + "]";
+        }
+    }
 
-    IssuedToken regenerate(Regenerate command);
+    Issued generate(Generate command);
 
-    IssuedToken copy(Copy command);
+    TokenView edit(Edit command);
+
+    Issued regenerate(Regenerate command);
+
+    Issued copy(Copy command);
 
     void remove(Remove command);
 
     /** Refresh: the account's tokens, all or only those named; unknown ids are left out. */
-    List<AccessToken> list(AccountId account, Optional<Set<TokenId>> only);
+    List<TokenView> list(AccountId account, Optional<Set<TokenId>> only);
+
+    /** The dates offered when choosing Expires At: in a month, a quarter and a year from today. */
+    List<LocalDate> suggestedExpiries();
 }

@@ -45,7 +45,13 @@ public interface TokenStore {
 
     List<AccessToken> all();
 
-    /** How many tokens the account holds; within a transaction, also holds off concurrent additions. */
+    /**
+     * Within a transaction, holds off every other transaction that would change this account's tokens until this
+     * one ends, so that a count, a check and a write made after it act on what is really there.
+     */
+    void lockTokensOf(AccountId owner);
+
+    /** How many tokens the account holds. */
     int countOf(AccountId owner);
 
     /** Saves a token's changed settings; when its value changed, the old digest is retired as replaced. */

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two app instances behind one PostgreSQL, as several stateless nodes would run: a token removed through one
  * instance is refused by the other, which had it cached, within milliseconds (LISTEN/NOTIFY, no TTL).
  */
-class TwoAppInstancesTest {
+class TwoAppInstancesIT {
     private static final String AUTH = "/1.0/users/authentication/rest/";
     private static final String ENV = "/1.0/environment/control/rest/";
     private static final String PASSWORD = "correct horse battery";
@@ -71,5 +71,7 @@ class TwoAppInstancesTest {
                 + " p99 %d µs (%d rounds, each measured over HTTP)%n", delaysMicros.get(ROUNDS / 2),
                 delaysMicros.get(ROUNDS - 1), ROUNDS);
         assertThat(delaysMicros).hasSize(ROUNDS);
+        // measured here: p99 about 30 ms over HTTP; the bound is generous, for a loaded 2-core machine
+        assertThat(delaysMicros.get(ROUNDS - 1)).as("p99 µs").isLessThan(1_000_000);
     }
 }

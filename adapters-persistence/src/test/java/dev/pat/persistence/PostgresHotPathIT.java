@@ -2,7 +2,7 @@ package dev.pat.persistence;
 
 import dev.pat.persistence.testing.EmbeddedPostgresSupport;
 
-class PostgresHotPathTest extends HotPathTest {
+class PostgresHotPathIT extends HotPathTest {
     @Override
     protected String freshDatabaseUrl() {
         return EmbeddedPostgresSupport.freshDatabaseUrl();

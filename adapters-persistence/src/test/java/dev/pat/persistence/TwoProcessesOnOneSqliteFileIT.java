@@ -2,12 +2,10 @@ package dev.pat.persistence;
 
 import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.account.AccountId;
-import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
-import dev.pat.domain.service.AttemptLimiter;
 import dev.pat.domain.service.Platform;
 import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.PlainHasher;
@@ -26,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two processes (the server and an admin shell, say) write one SQLite file at the same time. */
-class TwoProcessesOnOneSqliteFileTest {
+class TwoProcessesOnOneSqliteFileIT {
     private static final int ATTEMPTS_PER_PROCESS = 80;
 
     @Test
@@ -71,7 +69,7 @@ class TwoProcessesOnOneSqliteFileTest {
     static Platform platformOn(Database db, long seed) {
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
                 db.usage(), db.transactions(), new PlainHasher(), new FakeSecondFactor(), Instant::now,
-                new SeededRandomness(seed)), Session.Lifetimes.DEFAULT, AttemptLimiter.standard());
+                new SeededRandomness(seed)), Platform.Policies.STANDARD);
     }
 
     /** One writing process: tries to generate its share of tokens for the account. */

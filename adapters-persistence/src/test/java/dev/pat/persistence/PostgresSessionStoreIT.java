@@ -1,10 +1,10 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.contract.EnvironmentStoreContract;
+import dev.pat.domain.contract.SessionStoreContract;
 import dev.pat.domain.contract.StoreFixture;
 import dev.pat.persistence.testing.DatabaseFixture;
 
-class PostgresEnvironmentStoreTest extends EnvironmentStoreContract {
+class PostgresSessionStoreIT extends SessionStoreContract {
     @Override
     protected StoreFixture open() {
         return DatabaseFixture.postgres();

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./pat <command>}: the real main in its own process, with standard input, output, error and exit
  * status as a script sees them (no terminal attached, so passwords are one line of standard input).
  */
-class OneCommandModeTest {
+class OneCommandModeIT {
     private static final Pattern VALUE = Pattern.compile("pat_[0-9A-Za-z]{46}");
     private final String database = DatabaseFixture.freshSqliteUrl();
 

@@ -1,4 +1,4 @@
-package dev.pat.acceptance.api;
+package dev.pat.acceptance.shell;
 
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.IncludeEngines;
@@ -9,13 +9,13 @@ import static io.cucumber.junit.platform.engine.Constants.FILTER_TAGS_PROPERTY_N
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 
-/** Every scenario of the specification, through the HTTP API. */
+/** Every scenario of the specification, through the admin shell (and the HTTP API where a token is used). */
 @Suite
 @IncludeEngines("cucumber")
 @SelectClasspathResource("features")
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.pat.acceptance.steps,dev.pat.acceptance.api")
-@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @shell-only")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.pat.acceptance.steps,dev.pat.acceptance.shell")
+@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @api-only")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
-        value = "summary, html:target/cucumber/api.html, json:target/cucumber/api.json")
-public class ApiFaceAcceptanceTest {
+        value = "summary, html:target/cucumber/shell.html, json:target/cucumber/shell.json")
+public class ShellFaceIT {
 }

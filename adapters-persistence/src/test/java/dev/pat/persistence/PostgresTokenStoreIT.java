@@ -1,10 +1,10 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.contract.AccountStoreContract;
+import dev.pat.domain.contract.TokenStoreContract;
 import dev.pat.domain.contract.StoreFixture;
 import dev.pat.persistence.testing.DatabaseFixture;
 
-class PostgresAccountStoreTest extends AccountStoreContract {
+class PostgresTokenStoreIT extends TokenStoreContract {
     @Override
     protected StoreFixture open() {
         return DatabaseFixture.postgres();

@@ -1,10 +1,10 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.contract.SessionStoreContract;
+import dev.pat.domain.contract.EnvironmentStoreContract;
 import dev.pat.domain.contract.StoreFixture;
 import dev.pat.persistence.testing.DatabaseFixture;
 
-class PostgresSessionStoreTest extends SessionStoreContract {
+class PostgresEnvironmentStoreIT extends EnvironmentStoreContract {
     @Override
     protected StoreFixture open() {
         return DatabaseFixture.postgres();

@@ -9,7 +9,6 @@ import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
-import dev.pat.domain.model.token.IssuedToken;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.service.Platform;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Several nodes on one database, each with its own token cache: a change made on one reaches the others through
  * the token_events log (LISTEN/NOTIFY on PostgreSQL, polling on an SQLite file shared by processes).
  */
-class TwoNodesTest {
+class TwoNodesIT {
     private static final int ROUNDS = 40;
     private final PinnedClock clock = new PinnedClock(HotPathTest.T0);
 
@@ -42,7 +41,7 @@ class TwoNodesTest {
             return new Node(db, HotPathTest.platformOn(db, clock, seed));
         }
 
-        boolean lets(IssuedToken token) {
+        boolean lets(ManageTokens.Issued token) {
             try {
                 platform.authorize().authorize(Credential.presented(token.value().reveal()), ApiCatalog.GET_ENVS);
                 return true;
@@ -62,7 +61,7 @@ class TwoNodesTest {
                 Password.chosen(TestPlatform.PASSWORD)).id();
     }
 
-    private static IssuedToken generate(Node node, AccountId ann) {
+    private static ManageTokens.Issued generate(Node node, AccountId ann) {
         return node.platform().tokens().generate(new ManageTokens.Generate(ann, TestPlatform.password(),
                 new Description("ci"), ScopeRequest.apiSet("Extended Access"), Expiry.parse("31-12-2026")));
     }
@@ -73,11 +72,11 @@ class TwoNodesTest {
         try (Node a = Node.on(url, clock, 1); Node b = Node.on(url, clock, 2)) {
             AccountId ann = account(b);
             for (int round = 0; round < ROUNDS; round++) {
-                IssuedToken token = generate(b, ann);
+                ManageTokens.Issued token = generate(b, ann);
                 assertThat(a.lets(token)).as("a new token works on the other node at once").isTrue();
                 assertThat(a.lets(token)).isTrue();
                 b.platform().tokens().remove(new ManageTokens.Remove(ann, TestPlatform.password(),
-                        Set.of(token.token().id())));
+                        Set.of(token.id())));
                 long removed = System.nanoTime();
                 long deadline = removed + Duration.ofSeconds(5).toNanos();
                 while (a.lets(token)) {
@@ -102,6 +101,8 @@ class TwoNodesTest {
                 + " max %d µs (%d rounds)%n", delays.get(delays.size() / 2), p99(delays),
                 delays.get(delays.size() - 1), delays.size());
         assertThat(delays).hasSize(ROUNDS);
+        // measured here: p99 about 5 ms; the bound is generous, for a loaded 2-core machine
+        assertThat(p99(delays)).as("p99 µs").isLessThan(250_000);
     }
 
     @Test
@@ -110,6 +111,8 @@ class TwoNodesTest {
         System.out.printf("SQLite, two processes: revocation seen after p50 %d µs, p99 %d µs (%d rounds)%n",
                 delays.get(delays.size() / 2), p99(delays), delays.size());
         assertThat(delays).hasSize(ROUNDS);
+        // the other process polls every 20 ms; the bound is generous, for a loaded 2-core machine
+        assertThat(p99(delays)).as("p99 µs").isLessThan(500_000);
     }
 
     @Test
@@ -117,7 +120,7 @@ class TwoNodesTest {
         String url = EmbeddedPostgresSupport.freshDatabaseUrl();
         try (Node a = Node.on(url, clock, 1)) {
             AccountId ann = account(a);
-            IssuedToken token = generate(a, ann);
+            ManageTokens.Issued token = generate(a, ann);
             a.database().followTokenChanges();
             assertThat(a.lets(token)).isTrue();
             Jdbi raw = Jdbi.create(EmbeddedPostgresSupport.instance().getDatabase("postgres",

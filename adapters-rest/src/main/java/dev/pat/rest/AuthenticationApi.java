@@ -1,0 +1,182 @@
+package dev.pat.rest;
+
+import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.port.in.AuthorizeCall;
+import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.ScopeRequest;
+import dev.pat.domain.port.in.SignIn;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.pat.rest.Endpoint.Param.optional;
+import static dev.pat.rest.Endpoint.Param.required;
+
+/** {@code users.Authentication}: sessions, and the Access Tokens tab's methods. */
+@Component
+class AuthenticationApi implements Endpoint.Group {
+    static final Endpoint.Param SESSION = required("session",
+            "a session key from Signin, or a personal access token value (or send Authorization: Bearer VALUE)");
+    static final Endpoint.Param PASSWORD = required("password", "the account's password, confirming the change");
+    private static final String EXPIRES = "dd-mm-yyyy, yyyy-mm-dd (valid through that day, UTC) or"
+            + " yyyy-mm-dd hh:mm:ss (UTC)";
+    private static final String API_LIST = "methods of a Custom token: comma- or semicolon-separated, a JSON array,"
+            + " or the key repeated";
+    private static final ApiCatalog CATALOG = ApiCatalog.platform();
+
+    private final AuthorizeCall authorize;
+    private final SignIn signIn;
+    private final ManageTokens tokens;
+
+    AuthenticationApi(AuthorizeCall authorize, SignIn signIn, ManageTokens tokens) {
+        this.authorize = authorize;
+        this.signIn = signIn;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint(ApiCatalog.SIGNIN, List.of(required("login", "the account's e-mail"),
+                        required("password", "the account's password (POST only)")), this::signin),
+                new Endpoint(ApiCatalog.VERIFY_2FA, List.of(SESSION, required("code", "the 6-digit TOTP code")),
+                        call -> {
+                            signIn.verifyTwoFactor(call.credential(), call.required("code"));
+                            return Answers.ok();
+                        }),
+                new Endpoint(ApiCatalog.SIGNOUT, List.of(SESSION), call -> {
+                    signIn.signOut(call.credential());
+                    return Answers.ok();
+                }),
+                new Endpoint(ApiCatalog.CHECK_SIGN, List.of(SESSION), call -> {
+                    call.authorizedBy(authorize);
+                    return Answers.ok();
+                }),
+                new Endpoint(ApiCatalog.GET_TOKENS, List.of(SESSION, optional("ids", "1;4;6, 1,4,6 or * (all)")),
+                        this::getTokens),
+                new Endpoint(ApiCatalog.CREATE_TOKEN, List.of(SESSION, PASSWORD,
+                        required("description", "what the token is for, at most 255 characters"),
+                        optional(ScopeRequest.API_SET,
+                                "Extended Access, IDE Plugins, Marketplace, Maven Plugin or Custom"),
+                        optional(ScopeRequest.API_LIST, API_LIST), required(Expiry.FIELD, EXPIRES)),
+                        this::createToken),
+                new Endpoint(ApiCatalog.EDIT_TOKEN, List.of(SESSION, PASSWORD, required("id", "the token's id"),
+                        optional("description", "a new description"),
+                        optional(ScopeRequest.API_SET, "a new API set"), optional(ScopeRequest.API_LIST, API_LIST),
+                        optional(Expiry.FIELD, EXPIRES)), this::editToken),
+                new Endpoint(ApiCatalog.REGENERATE_TOKEN, List.of(SESSION, PASSWORD,
+                        required("id", "the token's id (or ids)"),
+                        optional(Expiry.FIELD, "a new expiry; required when the token has expired")),
+                        this::regenerateToken),
+                new Endpoint(ApiCatalog.COPY_TOKEN, List.of(SESSION, PASSWORD, required("id", "the token to copy"),
+                        optional("description", "defaults to 'Copy of …'"), optional(Expiry.FIELD, EXPIRES)),
+                        this::copyToken),
+                new Endpoint(ApiCatalog.DELETE_TOKENS, List.of(SESSION, PASSWORD,
+                        required("ids", "the tokens to remove")), this::deleteTokens),
+                new Endpoint(ApiCatalog.GET_TOKEN_API_LIST, List.of(SESSION,
+                        optional("search", "text in name or description")), call -> {
+                            call.authorizedBy(authorize);
+                            return Answers.ok("tokenPermissions", CATALOG.grantable(call.optional("search")
+                                    .orElse("")).stream().map(Answers::permission).toList());
+                        }),
+                new Endpoint(ApiCatalog.GET_TOKEN_TEMPLATES, List.of(SESSION), call -> {
+                    call.authorizedBy(authorize);
+                    return Answers.ok("templates", CATALOG.apiSets().stream().map(Answers::template).toList());
+                }));
+    }
+
+    private Map<String, Object> signin(PlatformRequest call) {
+        if (!call.isPost()) {
+            throw new InvalidInput("password", "Signin takes POST only, so the password stays out of URLs and logs");
+        }
+        SignIn.SignedIn signedIn = signIn.signIn(new Login(call.required("login")),
+                Password.given(call.required("password")));
+        Map<String, Object> answer = Answers.ok();
+        answer.put("session", signedIn.key().reveal());
+        answer.put("uid", signedIn.account().id().value());
+        answer.put("email", signedIn.account().login().value());
+        answer.put("name", signedIn.account().name().value());
+        if (signedIn.pending()) {
+            answer.put("twoFactorRequired", true);
+        }
+        return answer;
+    }
+
+    private Map<String, Object> getTokens(PlatformRequest call) {
+        Caller caller = call.authorizedBy(authorize);
+        Optional<Set<TokenId>> only = call.optional("ids").filter(ids -> !ids.trim().equals("*"))
+                .map(ids -> ids(call, "ids"));
+        return Answers.ok("apiTokens", tokens.list(caller.account(), only));
+    }
+
+    private Map<String, Object> createToken(PlatformRequest call) {
+        Caller caller = call.authorizedBy(authorize);
+        var issued = tokens.generate(new ManageTokens.Generate(caller.account(), password(call),
+                new Description(call.optional("description").orElse(null)), scope(call),
+                Expiry.parse(call.optional(Expiry.FIELD).orElse(null))));
+        return Answers.issued(issued);
+    }
+
+    private Map<String, Object> editToken(PlatformRequest call) {
+        Caller caller = call.authorizedBy(authorize);
+        var edited = tokens.edit(new ManageTokens.Edit(caller.account(), password(call), id(call),
+                call.optional("description").map(Description::new),
+                ScopeRequest.parse(call.optional(ScopeRequest.API_SET), call.values(ScopeRequest.API_LIST)),
+                call.optional(Expiry.FIELD).map(Expiry::parse)));
+        return Answers.ok("token", edited);
+    }
+
+    private Map<String, Object> regenerateToken(PlatformRequest call) {
+        Caller caller = call.authorizedBy(authorize);
+        return Answers.issued(tokens.regenerate(new ManageTokens.Regenerate(caller.account(), password(call),
+                id(call), call.optional(Expiry.FIELD).map(Expiry::parse))));
+    }
+
+    private Map<String, Object> copyToken(PlatformRequest call) {
+        Caller caller = call.authorizedBy(authorize);
+        return Answers.issued(tokens.copy(new ManageTokens.Copy(caller.account(), password(call), id(call),
+                call.optional("description").map(Description::new),
+                call.optional(Expiry.FIELD).map(Expiry::parse))));
+    }
+
+    private Map<String, Object> deleteTokens(PlatformRequest call) {
+        Caller caller = call.authorizedBy(authorize);
+        if (!call.has("ids")) {
+            throw new InvalidInput("ids", "required: the ids of the tokens to remove");
+        }
+        tokens.remove(new ManageTokens.Remove(caller.account(), password(call), ids(call, "ids")));
+        return Answers.ok();
+    }
+
+    private static ScopeRequest scope(PlatformRequest call) {
+        return ScopeRequest.required(call.optional(ScopeRequest.API_SET), call.values(ScopeRequest.API_LIST));
+    }
+
+    private static Password password(PlatformRequest call) {
+        return Password.given(call.optional("password").orElse(null));
+    }
+
+    /** RegenerateToken's id comes as {@code id} or as {@code ids}; exactly one token is meant. */
+    private static TokenId id(PlatformRequest call) {
+        String field = call.has("id") ? "id" : "ids";
+        Set<TokenId> ids = call.has(field) ? ids(call, field) : Set.of();
+        if (ids.size() != 1) {
+            throw new InvalidInput("id", ids.isEmpty() ? "required" : "name exactly one token");
+        }
+        return ids.iterator().next();
+    }
+
+    private static Set<TokenId> ids(PlatformRequest call, String field) {
+        return TokenId.parseAll(field, call.values(field));
+    }
+}

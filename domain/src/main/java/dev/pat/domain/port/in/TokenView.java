@@ -1,0 +1,85 @@
+package dev.pat.domain.port.in;
+
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.catalog.ApiSet;
+import dev.pat.domain.model.token.AccessToken;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A token as every face shows it, the one documented view: the API's token object and the shell's listings and
+ * {@code --json} are this record, field for field and in this order. It says what the token is for, what it may
+ * call, until when, its status at the moment of asking, and a hint of its value; never the value itself.
+ *
+ * @param id          the token's id
+ * @param description what the token is for
+ * @param tokenTemplate the API set: a predefined one, or Custom
+ * @param apiListItems the methods the token may call
+ * @param expiresAt   the last moment the token works
+ * @param createdOn   when it was generated
+ * @param lastUsed    when it last authenticated a call, if ever
+ * @param status      {@value #ACTIVE} or {@value #EXPIRED}, at the moment of asking
+ * @param hint        the value's prefix and last four characters, to tell tokens apart
+ */
+public record TokenView(long id, String description, Template tokenTemplate, List<Method> apiListItems,
+                        Instant expiresAt, Instant createdOn, Optional<Instant> lastUsed, String status,
+                        String hint) {
+    public static final String ACTIVE = "active";
+    public static final String EXPIRED = "expired";
+    private static final ApiCatalog CATALOG = ApiCatalog.platform();
+
+    /** A token's API set: a predefined one by id and name, or Custom. */
+    public record Template(String id, String name) {
+        public static final Template CUSTOM = new Template("custom", ApiSet.CUSTOM);
+
+        public static Template of(ApiSet set) {
+            return new Template(set.id(), set.name());
+        }
+
+        /** Whether this is Custom rather than a predefined set. */
+        public boolean custom() {
+            return equals(CUSTOM);
+        }
+    }
+
+    /** A method a token may call, with its id in the catalog. */
+    public record Method(int id, String method) {
+        public static Method of(ApiMethod method) {
+            return new Method(CATALOG.info(method).id(), method.canonical());
+        }
+    }
+
+    public TokenView {
+        apiListItems = List.copyOf(apiListItems);
+    }
+
+    /** The view of a token at this moment. */
+    public static TokenView of(AccessToken token, Instant now) {
+        return new TokenView(token.id().value(), token.description().value(), template(token), methods(token),
+                token.expiry().at(), token.createdOn(), token.lastUsed(),
+                token.status(now) == AccessToken.Status.ACTIVE ? ACTIVE : EXPIRED, token.hint().value());
+    }
+
+    public static List<Method> methods(Iterable<ApiMethod> methods) {
+        List<Method> items = new ArrayList<>();
+        methods.forEach(m -> items.add(Method.of(m)));
+        return items;
+    }
+
+    private static List<Method> methods(AccessToken token) {
+        return methods(token.scope().methods());
+    }
+
+    private static Template template(AccessToken token) {
+        return token.scope().apiSetId().flatMap(CATALOG::apiSet).map(Template::of).orElse(Template.CUSTOM);
+    }
+
+    /** The canonical names of the methods the token may call. */
+    public List<String> methodNames() {
+        return apiListItems.stream().map(Method::method).toList();
+    }
+}
