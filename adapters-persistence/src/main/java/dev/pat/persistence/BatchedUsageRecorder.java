@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Notes token use in memory and writes it in batches, so an authenticated call costs no write. What is noted
- * is flushed every interval and on close; a crash loses at most one interval of last-used times.
+ * is flushed every interval and on close; a write that fails is kept for the next one. A crash ({@code kill -9})
+ * loses at most what was noted since the last flush: one interval of last-used times.
  */
 final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedUsageRecorder.class);
@@ -62,12 +63,18 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
         if (batch.isEmpty()) {
             return 0;
         }
-        jdbi.useTransaction(h -> {
-            PreparedBatch update = h.prepareBatch("UPDATE access_tokens SET last_used = :at"
-                    + " WHERE id = :id AND (last_used IS NULL OR last_used < :at)");
-            batch.forEach(row -> update.bind("id", row[0]).bind("at", row[1]).add());
-            update.execute();
-        });
+        try {
+            jdbi.useTransaction(h -> {
+                PreparedBatch update = h.prepareBatch("UPDATE access_tokens SET last_used = :at"
+                        + " WHERE id = :id AND (last_used IS NULL OR last_used < :at)");
+                batch.forEach(row -> update.bind("id", row[0]).bind("at", row[1]).add());
+                update.execute();
+            });
+        } catch (RuntimeException e) {
+            // nothing is dropped: what could not be written waits for the next flush, merged with newer uses
+            batch.forEach(row -> pending.merge(row[0], row[1], Math::max));
+            throw e;
+        }
         return batch.size();
     }
 
@@ -75,7 +82,8 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
         try {
             flush();
         } catch (RuntimeException e) {
-            LOG.warn("could not write last-used times; will retry: {}", e.getMessage());
+            LOG.warn("could not write last-used times of {} tokens; kept in memory for the next try: {}",
+                    pending.size(), e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,11 +35,14 @@ final class CachingTokenStore implements TokenStore {
     private final AtomicBoolean trusted;
     private final Semaphore misses = new Semaphore(MISSES_IN_FLIGHT);
     private final LongAdder databaseLookups = new LongAdder();
+    // counts every invalidation: a lookup that raced one drops what it cached (see byDigest)
+    private final AtomicLong invalidations = new AtomicLong();
 
-    CachingTokenStore(TokenStore database, int capacity, AtomicBoolean trusted) {
+    CachingTokenStore(TokenStore database, int capacity, Duration maxAge, AtomicBoolean trusted) {
         this.database = database;
         this.trusted = trusted;
-        this.known = Caffeine.newBuilder().maximumSize(capacity).build();
+        // the time bound is a safety net only: changes reach the cache through the feed, at once
+        this.known = Caffeine.newBuilder().maximumSize(capacity).expireAfterWrite(maxAge).build();
         this.unknown = Caffeine.newBuilder().maximumSize(Math.max(1_000, capacity / 10))
                 .expireAfterWrite(Duration.ofSeconds(10)).build();
     }
@@ -57,16 +61,20 @@ final class CachingTokenStore implements TokenStore {
         }
         misses.acquireUninterruptibly();
         try {
-            // loading is atomic per digest: an invalidation that races a load removes what the load put
-            Lookup loaded = known.get(digest, d -> {
-                Lookup found = fromDatabase(d);
-                return found instanceof Unknown ? null : found;
-            });
-            if (loaded == null) {
+            long before = invalidations.get();
+            Lookup found = fromDatabase(digest);
+            if (found instanceof Unknown) {
                 unknown.put(digest, Boolean.TRUE);
-                return UNKNOWN;
+            } else {
+                known.put(digest, found);
             }
-            return loaded;
+            // a change committed while the database was read may have been announced before the put above: the
+            // answer read may be stale, so it is not kept (an invalidation after this check removes it anyway)
+            if (invalidations.get() != before) {
+                known.invalidate(digest);
+                unknown.invalidate(digest);
+            }
+            return found;
         } finally {
             misses.release();
         }
@@ -78,11 +86,13 @@ final class CachingTokenStore implements TokenStore {
     }
 
     void invalidate(Digest digest) {
+        invalidations.incrementAndGet();
         known.invalidate(digest);
         unknown.invalidate(digest);
     }
 
     void invalidateAll() {
+        invalidations.incrementAndGet();
         known.invalidateAll();
         unknown.invalidateAll();
     }
@@ -123,12 +133,22 @@ final class CachingTokenStore implements TokenStore {
     }
 
     @Override
-    public void update(AccessToken token, Optional<Digest> replacedDigest) {
-        database.update(token, replacedDigest);
+    public void saveSettings(AccessToken token) {
+        database.saveSettings(token);
     }
 
     @Override
-    public void remove(Collection<AccessToken> tokens) {
-        database.remove(tokens);
+    public void replaceValue(AccessToken renewed, Digest replaced) {
+        database.replaceValue(renewed, replaced);
+    }
+
+    @Override
+    public void remove(Collection<TokenId> ids) {
+        database.remove(ids);
+    }
+
+    /** How many verified tokens and retired values are held now. */
+    long size() {
+        return known.estimatedSize();
     }
 }

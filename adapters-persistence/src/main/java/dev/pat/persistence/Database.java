@@ -12,12 +12,15 @@ import dev.pat.domain.port.out.UsageRecorder;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
-import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 
 /**
  * The persistence adapter's front door: opens SQLite or PostgreSQL from a JDBC URL, brings the schema up to
@@ -32,8 +35,19 @@ public final class Database implements AutoCloseable {
     private final CachingTokenStore tokens;
     private final TokenEventFeed feed;
 
+    /**
+     * How this node keeps what it can in memory.
+     *
+     * @param usageFlushInterval how often last-used times noted in memory are written (what a crash loses)
+     * @param cachedTokens       how many verified tokens (and retired values) the cache holds
+     * @param cacheMaxAge        the longest an entry stays cached: a safety net, as changes reach the cache at once
+     */
+    public record Settings(Duration usageFlushInterval, int cachedTokens, Duration cacheMaxAge) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(5), 100_000, Duration.ofMinutes(5));
+    }
+
     private Database(String jdbcUrl, Optional<String> user, Optional<String> password, Clock clock,
-                     Duration usageFlushInterval, int cachedTokens) {
+                     Settings settings) {
         this.dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect.prepare(jdbcUrl));
@@ -45,24 +59,24 @@ public final class Database implements AutoCloseable {
         migrate(dataSource, dialect);
         this.jdbi = Jdbi.create(dataSource);
         this.transactions = new JdbiTransactions(jdbi);
-        this.usage = new BatchedUsageRecorder(jdbi, usageFlushInterval);
+        this.usage = new BatchedUsageRecorder(jdbi, settings.usageFlushInterval());
         AtomicBoolean trusted = new AtomicBoolean(false);
         AtomicReference<CachingTokenStore> cache = new AtomicReference<>();
         this.tokens = new CachingTokenStore(new JdbiTokenStore(transactions, dialect, usage, clock::now,
-                digest -> cache.get().invalidate(digest)), cachedTokens, trusted);
+                digest -> cache.get().invalidate(digest)), settings.cachedTokens(), settings.cacheMaxAge(), trusted);
         cache.set(tokens);
-        this.feed = new TokenEventFeed(jdbi, tokens, trusted, dialect == Dialect.POSTGRESQL
-                ? Optional.of(new TokenEventFeed.ListenTarget(jdbcUrl, user, password)) : Optional.empty(), clock);
+        this.feed = new TokenEventFeed(jdbi, tokens, trusted, new TokenEventFeed.Target(dialect, jdbcUrl, user,
+                password), clock);
     }
 
     /** Opens (and migrates) the database at that URL; user and password may also be in the URL. */
     public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password, Clock clock,
-                                Duration usageFlushInterval, int cachedTokens) {
-        return new Database(jdbcUrl, user, password, clock, usageFlushInterval, cachedTokens);
+                                Settings settings) {
+        return new Database(jdbcUrl, user, password, clock, settings);
     }
 
     public static Database open(String jdbcUrl, Clock clock) {
-        return open(jdbcUrl, Optional.empty(), Optional.empty(), clock, Duration.ofSeconds(5), 100_000);
+        return open(jdbcUrl, Optional.empty(), Optional.empty(), clock, Settings.DEFAULT);
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {
@@ -110,12 +124,26 @@ public final class Database implements AutoCloseable {
 
     /** Applies every token change announced so far to this node's cache now, rather than at the feed's pace. */
     public void followTokenChanges() {
-        feed.catchUp();
+        feed.follow(Duration.ofSeconds(5));
     }
 
     /** Whether this node currently trusts its token cache (it follows every change to tokens). */
     public boolean tokenCacheTrusted() {
         return feed.trusted();
+    }
+
+    /** When this node last proved it follows token changes. */
+    public Instant tokenChangesFollowedAt() {
+        return feed.lastFollowed();
+    }
+
+    /** Whether the database answers now, within the timeout. */
+    public boolean answers(Duration timeout) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     public DataSource dataSource() {

@@ -53,15 +53,18 @@ final class JdbiAccountStore implements AccountStore {
     }
 
     @Override
-    public void update(Account account) {
-        db.withHandle(h -> h.createUpdate("UPDATE accounts SET name = :name, password_hash = :hash,"
-                        + " totp_secret = :totp, totp_last_step = :step WHERE id = :id")
-                .bind("step", account.lastTotpStep())
-                .bind("name", account.name().value())
-                .bind("hash", account.passwordHash().encoded())
-                .bind("totp", account.twoFactor().map(TotpSecret::base32).orElse(null))
-                .bind("id", account.id().value())
-                .execute());
+    public void changePasswordHash(AccountId id, PasswordHash hash) {
+        db.withHandle(h -> h.createUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                .bind("hash", hash.encoded()).bind("id", id.value()).execute());
+    }
+
+    @Override
+    public void changeTwoFactor(AccountId id, Optional<TotpSecret> secret, long provenAtStep) {
+        // the last accepted step only moves forward, whatever a concurrent sign-in recorded meanwhile
+        db.withHandle(h -> h.createUpdate("UPDATE accounts SET totp_secret = :totp, totp_last_step ="
+                        + " CASE WHEN totp_last_step < :step THEN :step ELSE totp_last_step END WHERE id = :id")
+                .bind("totp", secret.map(TotpSecret::base32).orElse(null))
+                .bind("step", provenAtStep).bind("id", id.value()).execute());
     }
 
     @Override

@@ -17,7 +17,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -73,7 +72,7 @@ final class JdbiTokenStore implements TokenStore {
                 .bind("description", token.description().value())
                 .bind("apiSet", token.scope().apiSetId().orElse(null))
                 .bind("apiList", apiList(token.scope()))
-                .bind("expires", Times.store(token.expiry().at()))
+                .bind("expires", Times.store(token.expiry().end()))
                 .bind("created", Times.store(token.createdOn()))
                 .bind("digest", token.digest().hex())
                 .bind("hint", token.hint().value())
@@ -138,38 +137,57 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     @Override
-    public void update(AccessToken token, Optional<Digest> replacedDigest) {
+    public void saveSettings(AccessToken token) {
         write(h -> {
-            h.createUpdate("UPDATE access_tokens SET description = :description, api_set = :apiSet,"
-                            + " api_list = :apiList, expires_at = :expires, digest = :digest, hint = :hint"
-                            + " WHERE id = :id")
+            // the value is never written here: the row keeps whatever value it holds now, and that is announced
+            Optional<Digest> current = h.createQuery("UPDATE access_tokens SET description = :description,"
+                            + " api_set = :apiSet, api_list = :apiList, expires_at = :expires WHERE id = :id"
+                            + " RETURNING digest")
                     .bind("description", token.description().value())
                     .bind("apiSet", token.scope().apiSetId().orElse(null))
                     .bind("apiList", apiList(token.scope()))
-                    .bind("expires", Times.store(token.expiry().at()))
-                    .bind("digest", token.digest().hex())
-                    .bind("hint", token.hint().value())
+                    .bind("expires", Times.store(token.expiry().end()))
                     .bind("id", token.id().value())
-                    .execute();
-            replacedDigest.ifPresent(old -> retire(h, List.of(old), Retirement.REPLACED));
-            List<Digest> affected = new ArrayList<>(List.of(token.digest()));
-            replacedDigest.ifPresent(affected::add);
-            changed(h, affected);
+                    .map((rs, ctx) -> new Digest(rs.getString("digest"))).findOne();
+            current.ifPresent(digest -> changed(h, List.of(digest)));
             return null;
         });
     }
 
     @Override
-    public void remove(Collection<AccessToken> tokens) {
-        if (tokens.isEmpty()) {
+    public void replaceValue(AccessToken renewed, Digest replaced) {
+        write(h -> {
+            int updated = h.createUpdate("UPDATE access_tokens SET digest = :digest, hint = :hint,"
+                            + " expires_at = :expires WHERE id = :id AND digest = :replaced")
+                    .bind("digest", renewed.digest().hex())
+                    .bind("hint", renewed.hint().value())
+                    .bind("expires", Times.store(renewed.expiry().end()))
+                    .bind("id", renewed.id().value())
+                    .bind("replaced", replaced.hex())
+                    .execute();
+            if (updated != 1) {
+                throw new IllegalStateException("token " + renewed.id().value() + " no longer holds that value");
+            }
+            retire(h, List.of(replaced), Retirement.REPLACED);
+            changed(h, List.of(replaced, renewed.digest()));
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(Collection<TokenId> ids) {
+        if (ids.isEmpty()) {
             return;
         }
         write(h -> {
-            PreparedBatch delete = h.prepareBatch("DELETE FROM access_tokens WHERE id = :id");
-            tokens.forEach(t -> delete.bind("id", t.id().value()).add());
-            delete.execute();
-            retire(h, tokens.stream().map(AccessToken::digest).toList(), Retirement.REMOVED);
-            changed(h, tokens.stream().map(AccessToken::digest).toList());
+            // exactly what was deleted is retired and announced, not what was read before
+            List<Digest> removed = h.createQuery("DELETE FROM access_tokens WHERE id IN (<ids>) RETURNING digest")
+                    .bindList("ids", ids.stream().map(TokenId::value).toList())
+                    .map((rs, ctx) -> new Digest(rs.getString("digest"))).list();
+            if (!removed.isEmpty()) {
+                retire(h, removed, Retirement.REMOVED);
+                changed(h, removed);
+            }
             return null;
         });
     }
@@ -190,7 +208,12 @@ final class JdbiTokenStore implements TokenStore {
         digests.forEach(d -> insert.bind("digest", d.hex()).bind("at", at).add());
         insert.execute();
         if (dialect == Dialect.POSTGRESQL) {
-            h.createQuery("SELECT pg_notify('" + TokenEventFeed.CHANNEL + "', '')").mapTo(String.class).one();
+            // the digests travel in the notification, delivered at commit in commit order: a listener learns of
+            // every change, whatever order the writers took their sequence numbers in
+            for (String payload : TokenEventFeed.payloads(digests)) {
+                h.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", TokenEventFeed.CHANNEL)
+                        .bind("payload", payload).mapTo(String.class).one();
+            }
         }
         db.afterCommit(() -> digests.forEach(onCommit));
     }

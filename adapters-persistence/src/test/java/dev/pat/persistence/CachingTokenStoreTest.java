@@ -14,12 +14,15 @@ import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.testing.SeededRandomness;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,10 +41,18 @@ class CachingTokenStoreTest {
         final AtomicInteger lookups = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger mostInFlight = new AtomicInteger();
+        volatile CountDownLatch reading = new CountDownLatch(0);
+        volatile CountDownLatch answer = new CountDownLatch(0);
 
         @Override
         public Lookup byDigest(Digest digest) {
             lookups.incrementAndGet();
+            reading.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(2);
@@ -59,13 +70,14 @@ class CachingTokenStoreTest {
         @Override public List<AccessToken> all() { return List.of(); }
         @Override public void lockTokensOf(AccountId owner) { }
         @Override public int countOf(AccountId owner) { return 0; }
-        @Override public void update(AccessToken token, Optional<Digest> replacedDigest) { }
-        @Override public void remove(Collection<AccessToken> tokens) { }
+        @Override public void saveSettings(AccessToken token) { }
+        @Override public void replaceValue(AccessToken renewed, Digest replaced) { }
+        @Override public void remove(Collection<TokenId> ids) { }
     }
 
     private final SlowDatabase database = new SlowDatabase();
     private final AtomicBoolean trusted = new AtomicBoolean(true);
-    private final CachingTokenStore cache = new CachingTokenStore(database, 100, trusted);
+    private final CachingTokenStore cache = new CachingTokenStore(database, 100, Duration.ofMinutes(5), trusted);
 
     @Test
     void a_flood_of_unknown_values_never_has_more_than_a_few_lookups_in_flight() throws Exception {
@@ -97,6 +109,24 @@ class CachingTokenStoreTest {
         cache.invalidate(known.digest());
         cache.byDigest(known.digest());
         assertThat(database.lookups.get()).isEqualTo(2);
+    }
+
+    @Test
+    void a_change_announced_while_the_database_was_read_does_not_leave_the_old_answer_cached() throws Exception {
+        database.reading = new CountDownLatch(1);
+        database.answer = new CountDownLatch(1);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        // this lookup reads the token as it was just before a change commits...
+        Future<TokenStore.Lookup> racing = caller.submit(() -> cache.byDigest(known.digest()));
+        assertThat(database.reading.await(10, TimeUnit.SECONDS)).isTrue();
+        // ...and the change is announced before that read returns
+        cache.invalidate(known.digest());
+        database.answer.countDown();
+        assertThat(racing.get(10, TimeUnit.SECONDS)).isInstanceOf(TokenStore.Found.class);
+        caller.shutdown();
+
+        cache.byDigest(known.digest());
+        assertThat(database.lookups.get()).as("the next call reads the database again").isEqualTo(2);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.pat.domain.testing.PinnedClock;
 import dev.pat.domain.testing.PlainHasher;
 import dev.pat.domain.testing.SeededRandomness;
 import dev.pat.domain.testing.TestPlatform;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ abstract class HotPathTest {
     }
 
     static Database open(String url, PinnedClock clock) {
-        return Database.open(url, Optional.empty(), Optional.empty(), clock, Duration.ofHours(1), 10_000);
+        return Database.open(url, Optional.empty(), Optional.empty(), clock,
+                new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5)));
     }
 
     String url;
@@ -106,6 +108,24 @@ abstract class HotPathTest {
         ManageTokens.Issued token = generate("IDE Plugins");
         clock.set(T0.plusSeconds(90));
         authorize(token);
+        database.close();
+        database = open(url, clock);
+        assertThat(database.tokens().byId(token.id()).orElseThrow().lastUsed()).contains(T0.plusSeconds(90));
+    }
+
+    @Test
+    void last_use_that_could_not_be_written_is_kept_for_the_next_flush() {
+        ManageTokens.Issued token = generate("IDE Plugins");
+        clock.set(T0.plusSeconds(90));
+        authorize(token);
+        Jdbi raw = Jdbi.create(database.dataSource());
+        raw.useHandle(h -> h.execute("ALTER TABLE access_tokens RENAME TO access_tokens_away"));
+        assertThatThrownBy(database::flushUsage).isInstanceOf(RuntimeException.class);
+        raw.useHandle(h -> h.execute("ALTER TABLE access_tokens_away RENAME TO access_tokens"));
+        clock.set(T0.plusSeconds(60));
+        authorize(token);
+
+        assertThat(database.flushUsage()).isEqualTo(1);
         database.close();
         database = open(url, clock);
         assertThat(database.tokens().byId(token.id()).orElseThrow().lastUsed()).contains(T0.plusSeconds(90));

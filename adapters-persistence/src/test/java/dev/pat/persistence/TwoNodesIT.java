@@ -1,17 +1,13 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.account.AccountId;
-import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
-import dev.pat.domain.service.Platform;
 import dev.pat.domain.testing.PinnedClock;
 import dev.pat.domain.testing.TestPlatform;
 import dev.pat.persistence.testing.DatabaseFixture;
@@ -32,29 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the token_events log (LISTEN/NOTIFY on PostgreSQL, polling on an SQLite file shared by processes).
  */
 class TwoNodesIT {
-    private static final int ROUNDS = 40;
+    private static final int ROUNDS = 100;
     private final PinnedClock clock = new PinnedClock(HotPathTest.T0);
-
-    private record Node(Database database, Platform platform) implements AutoCloseable {
-        static Node on(String url, PinnedClock clock, long seed) {
-            Database db = HotPathTest.open(url, clock);
-            return new Node(db, HotPathTest.platformOn(db, clock, seed));
-        }
-
-        boolean lets(ManageTokens.Issued token) {
-            try {
-                platform.authorize().authorize(Credential.presented(token.value().reveal()), ApiCatalog.GET_ENVS);
-                return true;
-            } catch (NotAuthenticated e) {
-                return false;
-            }
-        }
-
-        @Override
-        public void close() {
-            database.close();
-        }
-    }
 
     private static AccountId account(Node node) {
         return node.platform().administration().createAccount(new Login("ann@example.com"), new DisplayName("Ann"),
@@ -73,13 +48,13 @@ class TwoNodesIT {
             AccountId ann = account(b);
             for (int round = 0; round < ROUNDS; round++) {
                 ManageTokens.Issued token = generate(b, ann);
-                assertThat(a.lets(token)).as("a new token works on the other node at once").isTrue();
-                assertThat(a.lets(token)).isTrue();
+                assertThat(a.lets(token.value().reveal())).as("a new token works on the other node at once").isTrue();
+                assertThat(a.lets(token.value().reveal())).isTrue();
                 b.platform().tokens().remove(new ManageTokens.Remove(ann, TestPlatform.password(),
                         Set.of(token.id())));
                 long removed = System.nanoTime();
                 long deadline = removed + Duration.ofSeconds(5).toNanos();
-                while (a.lets(token)) {
+                while (a.lets(token.value().reveal())) {
                     assertThat(System.nanoTime()).as("node A still lets a removed token in").isLessThan(deadline);
                     Thread.sleep(0, 200_000);
                 }
@@ -101,8 +76,8 @@ class TwoNodesIT {
                 + " max %d µs (%d rounds)%n", delays.get(delays.size() / 2), p99(delays),
                 delays.get(delays.size() - 1), delays.size());
         assertThat(delays).hasSize(ROUNDS);
-        // measured here: p99 about 5 ms; the bound is generous, for a loaded 2-core machine
-        assertThat(p99(delays)).as("p99 µs").isLessThan(250_000);
+        // README's promise: another node refuses a removed token within 50 ms (p99); measured here about 10 ms
+        assertThat(p99(delays)).as("p99 µs").isLessThan(50_000);
     }
 
     @Test
@@ -111,8 +86,8 @@ class TwoNodesIT {
         System.out.printf("SQLite, two processes: revocation seen after p50 %d µs, p99 %d µs (%d rounds)%n",
                 delays.get(delays.size() / 2), p99(delays), delays.size());
         assertThat(delays).hasSize(ROUNDS);
-        // the other process polls every 20 ms; the bound is generous, for a loaded 2-core machine
-        assertThat(p99(delays)).as("p99 µs").isLessThan(500_000);
+        // README's promise: another process on the file refuses it within 50 ms (p99); measured here about 8 ms
+        assertThat(p99(delays)).as("p99 µs").isLessThan(50_000);
     }
 
     @Test
@@ -122,17 +97,17 @@ class TwoNodesIT {
             AccountId ann = account(a);
             ManageTokens.Issued token = generate(a, ann);
             a.database().followTokenChanges();
-            assertThat(a.lets(token)).isTrue();
+            assertThat(a.lets(token.value().reveal())).isTrue();
             Jdbi raw = Jdbi.create(EmbeddedPostgresSupport.instance().getDatabase("postgres",
                     url.replaceAll(".*/([^/?]+)\\?.*", "$1")));
             // a change that announces nothing: only an emptied, bypassed cache can notice it
             raw.useHandle(h -> h.execute("DELETE FROM access_tokens"));
-            assertThat(a.lets(token)).as("still cached: no event was written").isTrue();
+            assertThat(a.lets(token.value().reveal())).as("still cached: no event was written").isTrue();
 
             raw.useHandle(h -> h.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     + " WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()"));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (a.lets(token)) {
+            while (a.lets(token.value().reveal())) {
                 assertThat(System.nanoTime()).as("the cache was still trusted after losing the feed")
                         .isLessThan(deadline);
                 Thread.sleep(10);
@@ -141,7 +116,7 @@ class TwoNodesIT {
                 assertThat(System.nanoTime()).as("the feed came back").isLessThan(deadline);
                 Thread.sleep(10);
             }
-            assertThat(a.lets(token)).isFalse();
+            assertThat(a.lets(token.value().reveal())).isFalse();
         }
     }
 }

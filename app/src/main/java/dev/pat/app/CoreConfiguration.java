@@ -3,6 +3,8 @@ package dev.pat.app;
 import dev.pat.app.crypto.Argon2idHasher;
 import dev.pat.app.crypto.SecureRandomness;
 import dev.pat.app.crypto.TotpSecondFactor;
+import dev.pat.app.health.DatabaseHealth;
+import dev.pat.app.health.TokenChangesHealth;
 import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.token.ExpiryPolicy;
@@ -57,7 +59,8 @@ class CoreConfiguration {
         PatProperties.Db db = properties.db();
         return Database.open(db.url(), Optional.ofNullable(db.user()).filter(u -> !u.isBlank()),
                 Optional.ofNullable(db.password()).filter(p -> !p.isBlank()), clock,
-                properties.lastUsed().flushInterval(), properties.cache().tokens());
+                new Database.Settings(properties.lastUsed().flushInterval(), properties.cache().tokens(),
+                        properties.cache().maxAge()));
     }
 
     @Bean
@@ -67,6 +70,18 @@ class CoreConfiguration {
                 properties.session().absolute()), AttemptPolicy.STANDARD, TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
                 db.usage(), db.transactions(), hasher, secondFactor, clock, randomness), policies);
+    }
+
+    /** {@code /actuator/health}: the database answers. */
+    @Bean
+    DatabaseHealth databaseHealthIndicator(Database db) {
+        return new DatabaseHealth(db);
+    }
+
+    /** {@code /actuator/health}: this node follows every token change, so its cache is trusted. */
+    @Bean
+    TokenChangesHealth tokenChangesHealthIndicator(Database db) {
+        return new TokenChangesHealth(db);
     }
 
     /** What the platform API needs to know of this deployment. */

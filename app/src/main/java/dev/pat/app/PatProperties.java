@@ -104,11 +104,16 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
      * The hot path's cache.
      *
      * @param tokens how many verified tokens each node keeps in memory
+     * @param maxAge the longest a verified token stays cached before it is read again: a safety net only, as every
+     *               change reaches every node's cache at once
      */
-    public record Cache(@DefaultValue("100000") int tokens) {
+    public record Cache(@DefaultValue("100000") int tokens, @DefaultValue("5m") Duration maxAge) {
         public Cache {
             if (tokens < 100) {
                 throw new IllegalArgumentException("pat.cache.tokens must be at least 100");
+            }
+            if (maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalArgumentException("pat.cache.max-age must be positive");
             }
         }
     }

@@ -453,6 +453,6 @@ public class TokenSteps {
 
     @When("the date passes {string}")
     public void datePasses(String date) {
-        clock.set(Expiry.parse(date).at().plusSeconds(1));
+        clock.set(Expiry.parse(date).end());
     }
 }

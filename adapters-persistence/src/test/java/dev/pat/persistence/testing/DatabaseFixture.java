@@ -22,7 +22,8 @@ public final class DatabaseFixture implements StoreFixture {
 
     private DatabaseFixture(String url) {
         this.database = Database.open(url, Optional.empty(), Optional.empty(),
-                PinnedClock.at("2026-11-27T10:00:00Z"), Duration.ofHours(1), 1_000);
+                PinnedClock.at("2026-11-27T10:00:00Z"), new Database.Settings(Duration.ofHours(1), 1_000,
+                        Duration.ofMinutes(5)));
     }
 
     public static String freshSqliteUrl() {

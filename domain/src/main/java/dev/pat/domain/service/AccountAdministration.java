@@ -77,7 +77,7 @@ public final class AccountAdministration implements AdministerAccounts {
         var hash = hasher.hash(newPassword);
         transactions.inTransaction(() -> {
             Account account = existing(login);
-            accounts.update(account.withPasswordHash(hash));
+            accounts.changePasswordHash(account.id(), hash);
             sessions.removeAllOf(account.id());
         });
     }
@@ -96,13 +96,13 @@ public final class AccountAdministration implements AdministerAccounts {
         if (step.isEmpty()) {
             throw new TwoFactorFailed("code: wrong two-factor code; two-factor authentication stays off");
         }
-        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.of(secret),
-                step.getAsLong())));
+        transactions.inTransaction(() -> accounts.changeTwoFactor(existing(login).id(), Optional.of(secret),
+                step.getAsLong()));
     }
 
     @Override
     public void disableTwoFactor(Login login) {
-        transactions.inTransaction(() -> accounts.update(existing(login).withTwoFactor(Optional.empty(), 0)));
+        transactions.inTransaction(() -> accounts.changeTwoFactor(existing(login).id(), Optional.empty(), 0));
     }
 
     @Override
@@ -119,7 +119,8 @@ public final class AccountAdministration implements AdministerAccounts {
     public void removeToken(TokenId id) {
         transactions.inTransaction(() -> {
             AccessToken token = tokens.byId(id).orElseThrow(() -> new TokenNotFound(id));
-            tokens.remove(List.of(token));
+            tokens.lockTokensOf(token.owner());
+            tokens.remove(List.of(id));
         });
     }
 

@@ -43,7 +43,7 @@ public final class PasswordConfirmation {
             return false;
         }
         if (hasher.needsRehash(account.passwordHash())) {
-            accounts.update(account.withPasswordHash(hasher.hash(password)));
+            accounts.changePasswordHash(account.id(), hasher.hash(password));
         }
         return true;
     }

@@ -21,7 +21,6 @@ import dev.pat.domain.port.out.Transactions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -70,9 +69,10 @@ public final class TokenService implements ManageTokens {
         expiries.forChange(command.expiry(), now);
         passwords.confirm(command.account(), command.password());
         return transactions.inTransaction(() -> {
+            tokens.lockTokensOf(command.account());
             AccessToken edited = owned(command.account(), command.id())
                     .edit(command.description(), scope, command.expiry(), expiries, now);
-            tokens.update(edited, Optional.empty());
+            tokens.saveSettings(edited);
             return TokenView.of(edited, now);
         });
     }
@@ -84,9 +84,10 @@ public final class TokenService implements ManageTokens {
         passwords.confirm(command.account(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
+            tokens.lockTokensOf(command.account());
             AccessToken old = owned(command.account(), command.id());
             AccessToken renewed = old.regenerate(value, command.expiry(), expiries, now);
-            tokens.update(renewed, Optional.of(old.digest()));
+            tokens.replaceValue(renewed, old.digest());
             return issued(renewed, value, now);
         });
     }
@@ -98,6 +99,7 @@ public final class TokenService implements ManageTokens {
         passwords.confirm(command.account(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
+            tokens.lockTokensOf(command.account());
             AccessToken copy = owned(command.account(), command.id())
                     .copy(command.description(), command.expiry(), value, expiries, now);
             return issued(addWithinLimit(copy), value, now);
@@ -108,11 +110,10 @@ public final class TokenService implements ManageTokens {
     public void remove(Remove command) {
         passwords.confirm(command.account(), command.password());
         transactions.inTransaction(() -> {
-            List<AccessToken> doomed = new ArrayList<>();
+            tokens.lockTokensOf(command.account());
             // every id is checked before any is removed: a single unknown id leaves all tokens in place
-            command.ids().stream().sorted(Comparator.comparingLong(TokenId::value))
-                    .forEach(id -> doomed.add(owned(command.account(), id)));
-            tokens.remove(doomed);
+            command.ids().forEach(id -> owned(command.account(), id));
+            tokens.remove(command.ids());
         });
     }
 

@@ -42,15 +42,27 @@ public abstract class AccountStoreContract extends StoreContract {
     }
 
     @Test
-    void updates_keep_the_password_hash_and_the_two_factor_secret() {
+    void changes_keep_the_password_hash_and_the_two_factor_secret() {
         Account ann = f.anAccount("ann@example.com");
-        f.accounts().update(ann.withPasswordHash(new PasswordHash("v2:new"))
-                .withTwoFactor(Optional.of(new TotpSecret("JBSWY3DPEHPK3PXP")), 59_000_000L));
+        f.accounts().changePasswordHash(ann.id(), new PasswordHash("v2:new"));
+        f.accounts().changeTwoFactor(ann.id(), Optional.of(new TotpSecret("JBSWY3DPEHPK3PXP")), 59_000_000L);
         Account reread = f.accounts().byId(ann.id()).orElseThrow();
         assertThat(reread.passwordHash().encoded()).isEqualTo("v2:new");
         assertThat(reread.twoFactor()).contains(new TotpSecret("JBSWY3DPEHPK3PXP"));
         assertThat(reread.lastTotpStep()).isEqualTo(59_000_000L);
-        f.accounts().update(reread.withTwoFactor(Optional.empty(), 0));
+        f.accounts().changeTwoFactor(ann.id(), Optional.empty(), 0);
         assertThat(f.accounts().byId(ann.id()).orElseThrow().hasTwoFactor()).isFalse();
+    }
+
+    @Test
+    void no_change_ever_moves_the_last_used_code_back() {
+        Account ann = f.anAccount("ann@example.com");
+        f.accounts().changeTwoFactor(ann.id(), Optional.of(new TotpSecret("JBSWY3DPEHPK3PXP")), 100);
+        assertThat(f.accounts().recordTotpStep(ann.id(), 200)).isTrue();
+        f.accounts().changePasswordHash(ann.id(), new PasswordHash("v3:rehashed"));
+        assertThat(f.accounts().byId(ann.id()).orElseThrow().lastTotpStep()).isEqualTo(200);
+        f.accounts().changeTwoFactor(ann.id(), Optional.of(new TotpSecret("KRSXG5CTMVRXEZLU")), 150);
+        assertThat(f.accounts().byId(ann.id()).orElseThrow().lastTotpStep()).isEqualTo(200);
+        assertThat(f.accounts().recordTotpStep(ann.id(), 200)).isFalse();
     }
 }

@@ -71,7 +71,7 @@ public abstract class TokenStoreContract extends StoreContract {
     @Test
     void ids_are_never_reused_after_removal() {
         AccessToken first = stored(ann, "first");
-        f.tokens().remove(List.of(first));
+        f.tokens().remove(List.of(first.id()));
         AccessToken second = stored(ann, "second");
         assertThat(second.id().value()).isGreaterThan(first.id().value());
     }
@@ -93,7 +93,7 @@ public abstract class TokenStoreContract extends StoreContract {
         AccessToken token = f.tokens().add(token(ann, "t", Scope.of(ApiCatalog.IDE_PLUGINS), oldValue));
         TokenValue newValue = TokenValue.generate(randomness);
         AccessToken renewed = token.regenerate(newValue, Optional.empty(), ExpiryPolicy.UNLIMITED, t0);
-        f.tokens().update(renewed, Optional.of(token.digest()));
+        f.tokens().replaceValue(renewed, token.digest());
 
         assertThat(f.tokens().byDigest(newValue.digest())).isInstanceOf(TokenStore.Found.class);
         assertThat(f.tokens().byDigest(oldValue.digest())).isInstanceOfSatisfying(TokenStore.Retired.class,
@@ -107,8 +107,40 @@ public abstract class TokenStoreContract extends StoreContract {
         AccessToken edited = token.edit(Optional.of(new Description("after")),
                 Optional.of(Scope.custom(Set.of(ApiCatalog.GET_ENVS, ApiCatalog.SLEEP_ENV))),
                 Optional.of(Expiry.parse("2028-01-01")), ExpiryPolicy.UNLIMITED, t0);
-        f.tokens().update(edited, Optional.empty());
+        f.tokens().saveSettings(edited);
         assertThat(f.tokens().byId(token.id()).orElseThrow()).usingRecursiveComparison().isEqualTo(edited);
+    }
+
+    @Test
+    void saving_settings_never_writes_the_value_so_an_edit_cannot_bring_back_a_replaced_one() {
+        TokenValue oldValue = TokenValue.generate(randomness);
+        AccessToken readBeforeRegeneration = f.tokens().add(token(ann, "t", Scope.of(ApiCatalog.IDE_PLUGINS), oldValue));
+        TokenValue newValue = TokenValue.generate(randomness);
+        f.tokens().replaceValue(readBeforeRegeneration.regenerate(newValue, Optional.empty(), ExpiryPolicy.UNLIMITED,
+                t0), oldValue.digest());
+        // an edit computed from what was read before the regeneration
+        f.tokens().saveSettings(readBeforeRegeneration.edit(Optional.of(new Description("edited")), Optional.empty(),
+                Optional.empty(), ExpiryPolicy.UNLIMITED, t0));
+
+        AccessToken now = f.tokens().byId(readBeforeRegeneration.id()).orElseThrow();
+        assertThat(now.description().value()).isEqualTo("edited");
+        assertThat(now.digest()).isEqualTo(newValue.digest());
+        assertThat(f.tokens().byDigest(oldValue.digest())).isInstanceOf(TokenStore.Retired.class);
+        assertThat(f.tokens().byDigest(newValue.digest())).isInstanceOf(TokenStore.Found.class);
+    }
+
+    @Test
+    void a_value_is_replaced_only_if_the_token_still_holds_it() {
+        TokenValue oldValue = TokenValue.generate(randomness);
+        AccessToken token = f.tokens().add(token(ann, "t", Scope.of(ApiCatalog.IDE_PLUGINS), oldValue));
+        TokenValue first = TokenValue.generate(randomness);
+        f.tokens().replaceValue(token.regenerate(first, Optional.empty(), ExpiryPolicy.UNLIMITED, t0),
+                oldValue.digest());
+        TokenValue second = TokenValue.generate(randomness);
+        assertThatThrownBy(() -> f.tokens().replaceValue(token.regenerate(second, Optional.empty(),
+                ExpiryPolicy.UNLIMITED, t0), oldValue.digest())).isInstanceOf(IllegalStateException.class);
+        assertThat(f.tokens().byDigest(first.digest())).isInstanceOf(TokenStore.Found.class);
+        assertThat(f.tokens().byDigest(second.digest())).isInstanceOf(TokenStore.Unknown.class);
     }
 
     @Test
@@ -118,7 +150,7 @@ public abstract class TokenStoreContract extends StoreContract {
         AccessToken t1 = f.tokens().add(token(ann, "1", Scope.of(ApiCatalog.IDE_PLUGINS), v1));
         AccessToken t2 = f.tokens().add(token(ann, "2", Scope.of(ApiCatalog.IDE_PLUGINS), v2));
         AccessToken keep = stored(ann, "keep");
-        f.tokens().remove(List.of(t1, t2));
+        f.tokens().remove(List.of(t1.id(), t2.id(), new TokenId(t2.id().value() + 1000)));
         assertThat(f.tokens().ofAccount(ann.id())).extracting(AccessToken::id).containsExactly(keep.id());
         assertThat(f.tokens().byDigest(v1.digest())).isInstanceOfSatisfying(TokenStore.Retired.class,
                 r -> assertThat(r.why()).isEqualTo(TokenStore.Retirement.REMOVED));
@@ -143,7 +175,7 @@ public abstract class TokenStoreContract extends StoreContract {
         AccessToken existing = stored(ann, "existing");
         assertThatThrownBy(() -> f.transactions().inTransaction(() -> {
             stored(ann, "half");
-            f.tokens().remove(List.of(existing));
+            f.tokens().remove(List.of(existing.id()));
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
         assertThat(f.tokens().ofAccount(ann.id())).extracting(t -> t.description().value())

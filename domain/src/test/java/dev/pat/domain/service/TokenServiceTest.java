@@ -66,7 +66,7 @@ class TokenServiceTest {
         assertThat(listed.tokenTemplate()).isEqualTo(new TokenView.Template("ide-plugins", "IDE Plugins"));
         assertThat(listed.methodNames()).containsExactlyElementsOf(ApiCatalog.IDE_PLUGINS.methods().stream()
                 .map(m -> m.canonical()).toList());
-        assertThat(listed.expiresAt()).isEqualTo(NEXT_YEAR.at());
+        assertThat(listed.expiresAt()).isEqualTo(NEXT_YEAR.lastSecond());
         assertThat(listed.createdOn()).isEqualTo(t.clock.now());
         assertThat(listed.lastUsed()).isEmpty();
         assertThat(listed.status()).isEqualTo(TokenView.ACTIVE);
@@ -139,7 +139,7 @@ class TokenServiceTest {
         assertThat(edited.description()).isEqualTo("new");
         assertThat(edited.tokenTemplate()).isEqualTo(issued.token().tokenTemplate());
         assertThat(edited.apiListItems()).isEqualTo(issued.token().apiListItems());
-        assertThat(edited.expiresAt()).isEqualTo(NEXT_YEAR.at());
+        assertThat(edited.expiresAt()).isEqualTo(NEXT_YEAR.lastSecond());
         assertThat(stored(issued).digest()).isEqualTo(issued.value().digest());
     }
 

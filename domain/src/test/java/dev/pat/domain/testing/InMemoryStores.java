@@ -4,7 +4,9 @@ import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.account.TotpSecret;
 import dev.pat.domain.model.environment.EnvName;
 import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.model.token.AccessToken;
@@ -16,7 +18,6 @@ import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 import dev.pat.domain.port.out.UsageRecorder;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,9 +91,24 @@ public final class InMemoryStores implements Transactions {
         }
 
         @Override
-        public void update(Account account) {
+        public void changePasswordHash(AccountId id, PasswordHash hash) {
             synchronized (InMemoryStores.this) {
-                state.accounts.put(account.id().value(), account);
+                Account a = state.accounts.get(id.value());
+                if (a != null) {
+                    state.accounts.put(id.value(), Account.rebuild(a.id(), a.login(), a.name(), hash, a.twoFactor(),
+                            a.lastTotpStep(), a.createdOn()));
+                }
+            }
+        }
+
+        @Override
+        public void changeTwoFactor(AccountId id, Optional<TotpSecret> secret, long provenAtStep) {
+            synchronized (InMemoryStores.this) {
+                Account a = state.accounts.get(id.value());
+                if (a != null) {
+                    state.accounts.put(id.value(), Account.rebuild(a.id(), a.login(), a.name(), a.passwordHash(),
+                            secret, Math.max(a.lastTotpStep(), provenAtStep), a.createdOn()));
+                }
             }
         }
 
@@ -207,19 +223,39 @@ public final class InMemoryStores implements Transactions {
         }
 
         @Override
-        public void update(AccessToken token, Optional<Digest> replacedDigest) {
+        public void saveSettings(AccessToken token) {
             synchronized (InMemoryStores.this) {
-                state.tokens.put(token.id().value(), token);
-                replacedDigest.ifPresent(d -> state.retired.put(d, new Retired(Retirement.REPLACED, clock.now())));
+                AccessToken stored = state.tokens.get(token.id().value());
+                if (stored != null) {
+                    state.tokens.put(token.id().value(), AccessToken.rebuild(stored.id(), stored.owner(),
+                            token.description(), token.scope(), token.expiry(), stored.createdOn(), stored.lastUsed(),
+                            stored.digest(), stored.hint()));
+                }
             }
         }
 
         @Override
-        public void remove(Collection<AccessToken> tokens) {
+        public void replaceValue(AccessToken renewed, Digest replaced) {
             synchronized (InMemoryStores.this) {
-                for (AccessToken token : new ArrayList<>(tokens)) {
-                    state.tokens.remove(token.id().value());
-                    state.retired.put(token.digest(), new Retired(Retirement.REMOVED, clock.now()));
+                AccessToken stored = state.tokens.get(renewed.id().value());
+                if (stored == null || !stored.digest().equals(replaced)) {
+                    throw new IllegalStateException("token " + renewed.id().value() + " no longer holds that value");
+                }
+                state.tokens.put(renewed.id().value(), AccessToken.rebuild(stored.id(), stored.owner(),
+                        stored.description(), stored.scope(), renewed.expiry(), stored.createdOn(), stored.lastUsed(),
+                        renewed.digest(), renewed.hint()));
+                state.retired.put(replaced, new Retired(Retirement.REPLACED, clock.now()));
+            }
+        }
+
+        @Override
+        public void remove(Collection<TokenId> ids) {
+            synchronized (InMemoryStores.this) {
+                for (TokenId id : ids) {
+                    AccessToken removed = state.tokens.remove(id.value());
+                    if (removed != null) {
+                        state.retired.put(removed.digest(), new Retired(Retirement.REMOVED, clock.now()));
+                    }
                 }
             }
         }

@@ -40,15 +40,6 @@ public final class Account {
         return new Account(assigned, login, name, passwordHash, twoFactor, lastTotpStep, createdOn);
     }
 
-    public Account withPasswordHash(PasswordHash hash) {
-        return new Account(id, login, name, hash, twoFactor, lastTotpStep, createdOn);
-    }
-
-    /** Turns two-factor on (with the step of the code that proved it) or off. */
-    public Account withTwoFactor(Optional<TotpSecret> secret, long provenAtStep) {
-        return new Account(id, login, name, passwordHash, secret, provenAtStep, createdOn);
-    }
-
     /**
      * Accepts a two-factor code of this time step, once: a code of this step or an earlier one has been used
      * (or superseded), so it is refused.

@@ -4,6 +4,7 @@ import dev.pat.domain.model.InvalidInput;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,9 @@ public record ExpiryPolicy(Optional<Duration> maxLifetime) {
         if (asked.hasPassed(now)) {
             throw new InvalidInput(Expiry.FIELD, asked.format() + " is in the past");
         }
-        maxLifetime.map(now::plus).filter(latest -> asked.at().isAfter(latest)).ifPresent(latest -> {
+        // the longest lifetime reaches through the whole day it ends in, as dates are chosen by the day
+        maxLifetime.map(max -> now.plus(max).truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS))
+                .filter(latest -> asked.end().isAfter(latest)).ifPresent(latest -> {
             throw new InvalidInput(Expiry.FIELD, asked.format() + " is beyond the longest lifetime allowed ("
                     + maxLifetime.get().toDays() + " days)");
         });

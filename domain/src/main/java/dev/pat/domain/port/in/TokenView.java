@@ -60,7 +60,7 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
     /** The view of a token at this moment. */
     public static TokenView of(AccessToken token, Instant now) {
         return new TokenView(token.id().value(), token.description().value(), template(token), methods(token),
-                token.expiry().at(), token.createdOn(), token.lastUsed(),
+                token.expiry().lastSecond(), token.createdOn(), token.lastUsed(),
                 token.status(now) == AccessToken.Status.ACTIVE ? ACTIVE : EXPIRED, token.hint().value());
     }
 

@@ -3,6 +3,8 @@ package dev.pat.domain.port.out;
 import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.PasswordHash;
+import dev.pat.domain.model.account.TotpSecret;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,14 @@ public interface AccountStore {
 
     Optional<Account> byLogin(Login login);
 
-    void update(Account account);
+    /** Replaces the account's password hash; nothing else of the account. */
+    void changePasswordHash(AccountId id, PasswordHash hash);
+
+    /**
+     * Turns two-factor on with this secret, or off; the last accepted code's time step only ever moves forward,
+     * so a code already used stays used.
+     */
+    void changeTwoFactor(AccountId id, Optional<TotpSecret> secret, long provenAtStep);
 
     /**
      * Records that a two-factor code of this time step was accepted, atomically and only if the step is later

@@ -54,9 +54,16 @@ public interface TokenStore {
     /** How many tokens the account holds. */
     int countOf(AccountId owner);
 
-    /** Saves a token's changed settings; when its value changed, the old digest is retired as replaced. */
-    void update(AccessToken token, Optional<Digest> replacedDigest);
+    /** Saves a token's description, scope and expiry; never its value, whatever the token object holds. */
+    void saveSettings(AccessToken token);
 
-    /** Deletes the tokens and retires their digests as removed. */
-    void remove(Collection<AccessToken> tokens);
+    /**
+     * Gives a token a new value, with the expiry its regeneration decided, and retires the value it held as
+     * replaced. Refuses (with {@link IllegalStateException}) when the token no longer holds {@code replaced}:
+     * callers hold {@link #lockTokensOf} so that it cannot happen.
+     */
+    void replaceValue(AccessToken renewed, Digest replaced);
+
+    /** Deletes the tokens of those ids that still exist and retires exactly the values they held, as removed. */
+    void remove(Collection<TokenId> ids);
 }

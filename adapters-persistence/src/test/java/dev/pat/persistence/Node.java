@@ -1,0 +1,50 @@
+package dev.pat.persistence;
+
+import dev.pat.domain.model.NotAuthenticated;
+import dev.pat.domain.model.PermissionDenied;
+import dev.pat.domain.model.account.Credential;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.port.out.Clock;
+import dev.pat.domain.service.Platform;
+import dev.pat.domain.testing.FakeSecondFactor;
+import dev.pat.domain.testing.PlainHasher;
+import dev.pat.domain.testing.SeededRandomness;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** One node of the platform: the whole core on its own connection pool, token cache and change feed. */
+record Node(Database database, Platform platform) implements AutoCloseable {
+
+    static Node on(String url, Clock clock, long seed) {
+        return on(url, clock, seed, Platform.Policies.STANDARD);
+    }
+
+    static Node on(String url, Clock clock, long seed, Platform.Policies policies) {
+        Database db = Database.open(url, Optional.empty(), Optional.empty(), clock,
+                new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5)));
+        return new Node(db, new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(),
+                db.environments(), db.usage(), db.transactions(), new PlainHasher(), new FakeSecondFactor(), clock,
+                new SeededRandomness(seed)), policies));
+    }
+
+    /** Whether this node lets the value call a method every token of these tests holds. */
+    boolean lets(String value) {
+        return lets(value, ApiCatalog.GET_ENVS);
+    }
+
+    boolean lets(String value, ApiMethod method) {
+        try {
+            platform.authorize().authorize(Credential.presented(value), method);
+            return true;
+        } catch (NotAuthenticated | PermissionDenied e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
