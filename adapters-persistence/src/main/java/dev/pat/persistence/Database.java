@@ -3,6 +3,8 @@ package dev.pat.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.CallCounter;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
@@ -34,6 +36,8 @@ public final class Database implements AutoCloseable {
     private final BatchedUsageRecorder usage;
     private final CachingTokenStore tokens;
     private final TokenEventFeed feed;
+    private final JdbiAttemptCounters attempts;
+    private final SharedCallCounter calls;
 
     /**
      * How this node keeps what it can in memory.
@@ -67,6 +71,8 @@ public final class Database implements AutoCloseable {
         cache.set(tokens);
         this.feed = new TokenEventFeed(jdbi, tokens, trusted, new TokenEventFeed.Target(dialect, jdbcUrl, user,
                 password), clock);
+        this.attempts = new JdbiAttemptCounters(jdbi, transactions);
+        this.calls = new SharedCallCounter(jdbi);
     }
 
     /** Opens (and migrates) the database at that URL; user and password may also be in the URL. */
@@ -112,6 +118,19 @@ public final class Database implements AutoCloseable {
         return usage;
     }
 
+    public AttemptCounters attempts() {
+        return attempts;
+    }
+
+    public CallCounter calls() {
+        return calls;
+    }
+
+    /** Shares this node's call counts now, rather than at the counter's pace. */
+    public void shareCallCounts() {
+        calls.sync();
+    }
+
     /** Writes the last-used times noted so far; answers how many tokens were written. */
     public int flushUsage() {
         return usage.flush();
@@ -152,6 +171,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        calls.close();
         feed.close();
         usage.close();
         dataSource.close();

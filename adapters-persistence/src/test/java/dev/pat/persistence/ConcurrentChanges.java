@@ -1,15 +1,14 @@
 package dev.pat.persistence;
 
+import dev.pat.domain.model.CallLimits;
 import dev.pat.domain.model.PatFailure;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
-import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.port.in.ManageTokens;
@@ -37,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.pat.domain.testing.TestPlatform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,8 +62,8 @@ abstract class ConcurrentChanges {
     protected abstract String freshDatabaseUrl();
 
     private static Platform.Policies policies() {
-        return new Platform.Policies(Session.Lifetimes.DEFAULT, new AttemptPolicy(1_000_000, Duration.ofMinutes(1)),
-                new TokenLimit(LIMIT), ExpiryPolicy.UNLIMITED);
+        return Platform.Policies.STANDARD.with(AttemptPolicy.unlimited()).with(CallLimits.UNLIMITED)
+                .with(new TokenLimit(LIMIT));
     }
 
     @Test
@@ -109,7 +109,7 @@ abstract class ConcurrentChanges {
     }
 
     private ManageTokens.Generate generate(String description) {
-        return new ManageTokens.Generate(ann, TestPlatform.password(), new Description(description),
+        return new ManageTokens.Generate(as(ann), TestPlatform.password(), new Description(description),
                 ScopeRequest.apiSet("Extended Access"), Expiry.parse("31-12-2099"));
     }
 
@@ -127,18 +127,19 @@ abstract class ConcurrentChanges {
             try {
                 switch (random.nextInt(6)) {
                     case 0 -> record(tokens.generate(generate("generated " + i)));
-                    case 1 -> record(tokens.copy(new ManageTokens.Copy(ann, TestPlatform.password(), new TokenId(id),
-                            Optional.empty(), Optional.empty())));
-                    case 2 -> tokens.edit(new ManageTokens.Edit(ann, TestPlatform.password(), new TokenId(id),
+                    case 1 -> record(tokens.copy(new ManageTokens.Copy(as(ann), TestPlatform.password(),
+                            new TokenId(id), Optional.empty(), Optional.empty())));
+                    case 2 -> tokens.edit(new ManageTokens.Edit(as(ann), TestPlatform.password(), new TokenId(id),
                             Optional.of(new Description("edited " + i)), Optional.empty(),
                             Optional.of(Expiry.parse(random.nextBoolean() ? "31-12-2098" : "31-12-2099"))));
                     case 3 -> {
-                        record(tokens.regenerate(new ManageTokens.Regenerate(ann, TestPlatform.password(),
+                        record(tokens.regenerate(new ManageTokens.Regenerate(as(ann), TestPlatform.password(),
                                 new TokenId(id), Optional.empty())));
                         refusedEverywhere(nodes, before);
                     }
                     case 4 -> {
-                        tokens.remove(new ManageTokens.Remove(ann, TestPlatform.password(), Set.of(new TokenId(id))));
+                        tokens.remove(new ManageTokens.Remove(as(ann), TestPlatform.password(),
+                                Set.of(new TokenId(id))));
                         refusedEverywhere(nodes, before);
                     }
                     default -> own.lets(before.get(before.size() - 1));

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.pat.domain.testing.TestPlatform.HERE;
+import static dev.pat.domain.testing.TestPlatform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +48,8 @@ abstract class HotPathTest {
 
     static Platform platformOn(Database db, PinnedClock clock, long seed) {
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), new PlainHasher(), new FakeSecondFactor(), clock,
+                db.usage(), db.transactions(), db.attempts(), db.calls(),
+                new PlainHasher(), new FakeSecondFactor(), clock,
                 new SeededRandomness(seed)), Platform.Policies.STANDARD);
     }
 
@@ -73,19 +76,19 @@ abstract class HotPathTest {
 
     /** A new token, once this node's feed has seen the change (its own, too), so what follows is steady state. */
     ManageTokens.Issued generate(String set) {
-        ManageTokens.Issued issued = platform.tokens().generate(new ManageTokens.Generate(ann, TestPlatform.password(),
-                new Description("ci"), ScopeRequest.apiSet(set), Expiry.parse("31-12-2026")));
+        ManageTokens.Issued issued = platform.tokens().generate(new ManageTokens.Generate(as(ann),
+                TestPlatform.password(), new Description("ci"), ScopeRequest.apiSet(set), Expiry.parse("31-12-2026")));
         database.followTokenChanges();
         return issued;
     }
 
     void authorize(ManageTokens.Issued token) {
-        platform.authorize().authorize(Credential.presented(token.value().reveal()), ApiCatalog.STOP_ENV);
+        platform.authorize().authorize(Credential.presented(token.value().reveal()), ApiCatalog.STOP_ENV, HERE);
     }
 
     NotAuthenticated.Reason refusal(String value) {
         try {
-            platform.authorize().authorize(Credential.presented(value), ApiCatalog.STOP_ENV);
+            platform.authorize().authorize(Credential.presented(value), ApiCatalog.STOP_ENV, HERE);
         } catch (NotAuthenticated e) {
             return e.reason();
         }
@@ -135,7 +138,7 @@ abstract class HotPathTest {
     void removing_takes_effect_on_the_very_next_call() {
         ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
-        platform.tokens().remove(new ManageTokens.Remove(ann, TestPlatform.password(), Set.of(token.id())));
+        platform.tokens().remove(new ManageTokens.Remove(as(ann), TestPlatform.password(), Set.of(token.id())));
         assertThat(refusal(token.value().reveal())).isEqualTo(NotAuthenticated.Reason.REMOVED);
     }
 
@@ -143,8 +146,8 @@ abstract class HotPathTest {
     void regenerating_takes_effect_on_the_very_next_call() {
         ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
-        ManageTokens.Issued renewed = platform.tokens().regenerate(new ManageTokens.Regenerate(ann, TestPlatform.password(),
-                token.id(), Optional.empty()));
+        ManageTokens.Issued renewed = platform.tokens().regenerate(new ManageTokens.Regenerate(as(ann),
+                TestPlatform.password(), token.id(), Optional.empty()));
         assertThat(refusal(token.value().reveal())).isEqualTo(NotAuthenticated.Reason.REPLACED);
         authorize(renewed);
     }
@@ -153,7 +156,7 @@ abstract class HotPathTest {
     void editing_takes_effect_on_the_very_next_call() {
         ManageTokens.Issued token = generate("IDE Plugins");
         authorize(token);
-        platform.tokens().edit(new ManageTokens.Edit(ann, TestPlatform.password(), token.id(),
+        platform.tokens().edit(new ManageTokens.Edit(as(ann), TestPlatform.password(), token.id(),
                 Optional.empty(), Optional.of(ScopeRequest.apiSet("Marketplace")), Optional.empty()));
         assertThatThrownBy(() -> authorize(token)).isInstanceOf(PermissionDenied.class);
     }

@@ -14,6 +14,8 @@ import dev.pat.domain.testing.SeededRandomness;
 import java.time.Duration;
 import java.util.Optional;
 
+import static dev.pat.domain.testing.TestPlatform.HERE;
+
 /** One node of the platform: the whole core on its own connection pool, token cache and change feed. */
 record Node(Database database, Platform platform) implements AutoCloseable {
 
@@ -25,7 +27,8 @@ record Node(Database database, Platform platform) implements AutoCloseable {
         Database db = Database.open(url, Optional.empty(), Optional.empty(), clock,
                 new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5)));
         return new Node(db, new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(),
-                db.environments(), db.usage(), db.transactions(), new PlainHasher(), new FakeSecondFactor(), clock,
+                db.environments(), db.usage(), db.transactions(), db.attempts(), db.calls(),
+                new PlainHasher(), new FakeSecondFactor(), clock,
                 new SeededRandomness(seed)), policies));
     }
 
@@ -36,7 +39,7 @@ record Node(Database database, Platform platform) implements AutoCloseable {
 
     boolean lets(String value, ApiMethod method) {
         try {
-            platform.authorize().authorize(Credential.presented(value), method);
+            platform.authorize().authorize(Credential.presented(value), method, HERE);
             return true;
         } catch (NotAuthenticated | PermissionDenied e) {
             return false;

@@ -14,6 +14,7 @@ import dev.pat.persistence.testing.EmbeddedPostgresSupport;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static dev.pat.domain.testing.TestPlatform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,12 +38,13 @@ class OutOfOrderCommitsIT {
     }
 
     private static ManageTokens.Issued generate(Node node, AccountId owner) {
-        return node.platform().tokens().generate(new ManageTokens.Generate(owner, TestPlatform.password(),
+        return node.platform().tokens().generate(new ManageTokens.Generate(as(owner), TestPlatform.password(),
                 new Description("ci"), ScopeRequest.apiSet("Extended Access"), Expiry.parse("31-12-2026")));
     }
 
     private static void remove(Node node, AccountId owner, ManageTokens.Issued token) {
-        node.platform().tokens().remove(new ManageTokens.Remove(owner, TestPlatform.password(), Set.of(token.id())));
+        node.platform().tokens().remove(new ManageTokens.Remove(as(owner), TestPlatform.password(),
+                Set.of(token.id())));
     }
 
     @Test
@@ -61,7 +64,8 @@ class OutOfOrderCommitsIT {
             CountDownLatch written = new CountDownLatch(1);
             CountDownLatch commit = new CountDownLatch(1);
             Future<?> slow = writerA.submit(() -> a.database().transactions().inTransaction(() -> {
-                remove(a, ann, anns);
+                a.database().tokens().lockTokensOf(ann);
+                a.database().tokens().remove(List.of(anns.id()));
                 written.countDown();
                 await(commit);
             }));

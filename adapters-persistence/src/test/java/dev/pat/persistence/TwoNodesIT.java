@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
+import static dev.pat.domain.testing.TestPlatform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +38,7 @@ class TwoNodesIT {
     }
 
     private static ManageTokens.Issued generate(Node node, AccountId ann) {
-        return node.platform().tokens().generate(new ManageTokens.Generate(ann, TestPlatform.password(),
+        return node.platform().tokens().generate(new ManageTokens.Generate(as(ann), TestPlatform.password(),
                 new Description("ci"), ScopeRequest.apiSet("Extended Access"), Expiry.parse("31-12-2026")));
     }
 
@@ -50,7 +51,7 @@ class TwoNodesIT {
                 ManageTokens.Issued token = generate(b, ann);
                 assertThat(a.lets(token.value().reveal())).as("a new token works on the other node at once").isTrue();
                 assertThat(a.lets(token.value().reveal())).isTrue();
-                b.platform().tokens().remove(new ManageTokens.Remove(ann, TestPlatform.password(),
+                b.platform().tokens().remove(new ManageTokens.Remove(as(ann), TestPlatform.password(),
                         Set.of(token.id())));
                 long removed = System.nanoTime();
                 long deadline = removed + Duration.ofSeconds(5).toNanos();

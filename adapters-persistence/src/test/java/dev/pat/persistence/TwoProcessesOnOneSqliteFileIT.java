@@ -2,6 +2,9 @@ package dev.pat.persistence;
 
 import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.DisplayName;
+import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.port.in.ManageTokens;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static dev.pat.domain.testing.TestPlatform.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two processes (the server and an admin shell, say) write one SQLite file at the same time. */
@@ -32,8 +36,8 @@ class TwoProcessesOnOneSqliteFileIT {
         String url = DatabaseFixture.freshSqliteUrl();
         AccountId ann;
         try (Database db = Database.open(url, Instant::now)) {
-            ann = platformOn(db, 1).administration().createAccount(new dev.pat.domain.model.account.Login("ann@example.com"),
-                    new dev.pat.domain.model.account.DisplayName("Ann"), dev.pat.domain.model.account.Password.chosen(
+            ann = platformOn(db, 1).administration().createAccount(new Login("ann@example.com"),
+                    new DisplayName("Ann"), Password.chosen(
                             TestPlatform.PASSWORD)).id();
         }
 
@@ -68,7 +72,8 @@ class TwoProcessesOnOneSqliteFileIT {
 
     static Platform platformOn(Database db, long seed) {
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), new PlainHasher(), new FakeSecondFactor(), Instant::now,
+                db.usage(), db.transactions(), db.attempts(), db.calls(),
+                new PlainHasher(), new FakeSecondFactor(), Instant::now,
                 new SeededRandomness(seed)), Platform.Policies.STANDARD);
     }
 
@@ -82,7 +87,7 @@ class TwoProcessesOnOneSqliteFileIT {
                 int refused = 0;
                 for (int i = 0; i < ATTEMPTS_PER_PROCESS; i++) {
                     try {
-                        platform.tokens().generate(new ManageTokens.Generate(account, TestPlatform.password(),
+                        platform.tokens().generate(new ManageTokens.Generate(as(account), TestPlatform.password(),
                                 new Description("process " + args[2] + " token " + i),
                                 ScopeRequest.apiSet("Extended Access"), Expiry.parse("2099-01-01")));
                         generated++;

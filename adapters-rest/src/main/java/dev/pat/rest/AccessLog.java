@@ -1,5 +1,7 @@
 package dev.pat.rest;
 
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,12 +14,12 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * One line per request: verb, path, query with every secret redacted, status and time. The Authorization
- * header and the body are never logged.
+ * One line per request, when its answer is complete: verb, path, query with every secret redacted, status and
+ * time. The Authorization header and the body are never logged.
  */
 class AccessLog extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
-    private static final Pattern SECRETS = Pattern.compile("(?i)(^|&)(session|password|key|code)=[^&]*");
+    private static final Pattern SECRETS = Pattern.compile("(?i)(^|&)(session|password|key|keys|code)=[^&]*");
 
     static String redact(String query) {
         return query == null ? "" : "?" + SECRETS.matcher(query).replaceAll("$1$2=[redacted]");
@@ -27,14 +29,44 @@ class AccessLog extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
+        boolean async = false;
         try {
             chain.doFilter(request, response);
-        } finally {
-            if (LOG.isInfoEnabled()) {
-                LOG.info("{} {}{} {} {}ms", request.getMethod(), request.getRequestURI(),
-                        redact(request.getQueryString()), response.getStatus(),
-                        (System.nanoTime() - start) / 1_000_000);
+            if (request.isAsyncStarted()) {
+                async = true;
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        log(request, response, start);
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                        // the platform API answers a timeout itself; the line is written at completion
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                        // written at completion
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                        // not restarted
+                    }
+                });
             }
+        } finally {
+            if (!async) {
+                log(request, response, start);
+            }
+        }
+    }
+
+    private static void log(HttpServletRequest request, HttpServletResponse response, long start) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {}{} {} {}ms", request.getMethod(), FailureAnswers.printable(request.getRequestURI()),
+                    redact(request.getQueryString()), response.getStatus(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 }

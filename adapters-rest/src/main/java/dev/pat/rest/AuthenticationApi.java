@@ -51,11 +51,11 @@ class AuthenticationApi implements Endpoint.Group {
                         required("password", "the account's password (POST only)")), this::signin),
                 new Endpoint(ApiCatalog.VERIFY_2FA, List.of(SESSION, required("code", "the 6-digit TOTP code")),
                         call -> {
-                            signIn.verifyTwoFactor(call.credential(), call.required("code"));
+                            signIn.verifyTwoFactor(call.credential(), call.required("code"), call.address());
                             return Answers.ok();
                         }),
                 new Endpoint(ApiCatalog.SIGNOUT, List.of(SESSION), call -> {
-                    signIn.signOut(call.credential());
+                    signIn.signOut(call.credential(), call.address());
                     return Answers.ok();
                 }),
                 new Endpoint(ApiCatalog.CHECK_SIGN, List.of(SESSION), call -> {
@@ -100,7 +100,7 @@ class AuthenticationApi implements Endpoint.Group {
             throw new InvalidInput("password", "Signin takes POST only, so the password stays out of URLs and logs");
         }
         SignIn.SignedIn signedIn = signIn.signIn(new Login(call.required("login")),
-                Password.given(call.required("password")));
+                Password.given(call.required("password")), call.address());
         Map<String, Object> answer = Answers.ok();
         answer.put("session", signedIn.key().reveal());
         answer.put("uid", signedIn.account().id().value());
@@ -121,7 +121,7 @@ class AuthenticationApi implements Endpoint.Group {
 
     private Map<String, Object> createToken(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
-        var issued = tokens.generate(new ManageTokens.Generate(caller.account(), password(call),
+        var issued = tokens.generate(new ManageTokens.Generate(caller, password(call),
                 new Description(call.optional("description").orElse(null)), scope(call),
                 Expiry.parse(call.optional(Expiry.FIELD).orElse(null))));
         return Answers.issued(issued);
@@ -129,7 +129,7 @@ class AuthenticationApi implements Endpoint.Group {
 
     private Map<String, Object> editToken(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
-        var edited = tokens.edit(new ManageTokens.Edit(caller.account(), password(call), id(call),
+        var edited = tokens.edit(new ManageTokens.Edit(caller, password(call), id(call),
                 call.optional("description").map(Description::new),
                 ScopeRequest.parse(call.optional(ScopeRequest.API_SET), call.values(ScopeRequest.API_LIST)),
                 call.optional(Expiry.FIELD).map(Expiry::parse)));
@@ -138,13 +138,13 @@ class AuthenticationApi implements Endpoint.Group {
 
     private Map<String, Object> regenerateToken(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
-        return Answers.issued(tokens.regenerate(new ManageTokens.Regenerate(caller.account(), password(call),
+        return Answers.issued(tokens.regenerate(new ManageTokens.Regenerate(caller, password(call),
                 id(call), call.optional(Expiry.FIELD).map(Expiry::parse))));
     }
 
     private Map<String, Object> copyToken(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
-        return Answers.issued(tokens.copy(new ManageTokens.Copy(caller.account(), password(call), id(call),
+        return Answers.issued(tokens.copy(new ManageTokens.Copy(caller, password(call), id(call),
                 call.optional("description").map(Description::new),
                 call.optional(Expiry.FIELD).map(Expiry::parse))));
     }
@@ -154,7 +154,7 @@ class AuthenticationApi implements Endpoint.Group {
         if (!call.has("ids")) {
             throw new InvalidInput("ids", "required: the ids of the tokens to remove");
         }
-        tokens.remove(new ManageTokens.Remove(caller.account(), password(call), ids(call, "ids")));
+        tokens.remove(new ManageTokens.Remove(caller, password(call), ids(call, "ids")));
         return Answers.ok();
     }
 

@@ -84,8 +84,9 @@ class EnvironmentApi implements Endpoint.Group {
         } catch (RuntimeException e) {
             throw new InvalidInput("env", "is not a JSON object");
         }
-        if (node == null || !node.isObject() || !node.hasNonNull("shortdomain")) {
-            throw new InvalidInput("env", "a JSON object with a shortdomain is required");
+        if (node == null || !node.isObject() || !node.hasNonNull("shortdomain")
+                || !node.get("shortdomain").isString()) {
+            throw new InvalidInput("env", "a JSON object with a shortdomain (text) is required");
         }
         return node.get("shortdomain").asString();
     }

@@ -6,41 +6,38 @@ import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.PasswordConfirmationFailed;
 import dev.pat.domain.model.PatFailure;
 import dev.pat.domain.model.PermissionDenied;
+import dev.pat.domain.model.RateLimited;
 import dev.pat.domain.model.SignInFailed;
 import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.TooManyAttempts;
 import dev.pat.domain.model.TwoFactorFailed;
-import dev.pat.domain.model.catalog.ApiMethod;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.Map;
+import java.util.Optional;
 
-/** The one place where the core's failures become the platform's result codes. */
-@RestControllerAdvice
-class FailureAnswers {
+/** The one place where the core's failures, our faults and unknown paths become the platform's answers. */
+final class FailureAnswers {
     private static final Logger LOG = LoggerFactory.getLogger(FailureAnswers.class);
 
     /** The result code of each expected failure, as PROTOCOL.md numbers them. */
-    static final Map<Class<? extends PatFailure>, Integer> RESULTS = Map.of(
-            InvalidInput.class, 4,
-            TokenNotFound.class, 5,
-            PermissionDenied.class, 8,
-            EnvironmentNotFound.class, 11,
-            SignInFailed.class, 701,
-            NotAuthenticated.class, 702,
-            PasswordConfirmationFailed.class, 703,
-            TwoFactorFailed.class, 704,
-            TooManyAttempts.class, 705,
-            TokenLimitReached.class, 706);
+    static final Map<Class<? extends PatFailure>, Integer> RESULTS = Map.ofEntries(
+            Map.entry(InvalidInput.class, 4),
+            Map.entry(TokenNotFound.class, 5),
+            Map.entry(PermissionDenied.class, 8),
+            Map.entry(EnvironmentNotFound.class, 11),
+            Map.entry(SignInFailed.class, 701),
+            Map.entry(NotAuthenticated.class, 702),
+            Map.entry(PasswordConfirmationFailed.class, 703),
+            Map.entry(TwoFactorFailed.class, 704),
+            Map.entry(TooManyAttempts.class, 705),
+            Map.entry(TokenLimitReached.class, 706),
+            Map.entry(RateLimited.class, 707));
+
+    private FailureAnswers() {
+    }
 
     static int resultOf(PatFailure failure) {
         Integer result = RESULTS.get(failure.getClass());
@@ -50,36 +47,36 @@ class FailureAnswers {
         return result;
     }
 
-    @ExceptionHandler(PatFailure.class)
-    ResponseEntity<Map<String, Object>> failure(PatFailure failure, HttpServletRequest request) {
-        // always HTTP 200 for a known method: several clients read result only from a 200
-        return json(HttpStatus.OK, Answers.failure(resultOf(failure), failure.getMessage(), source(request)));
+    /** Always HTTP 200 for a known method: several clients read {@code result} only from a 200. */
+    static Reply of(PatFailure failure, String source) {
+        Optional<java.time.Duration> wait = failure instanceof TooManyAttempts t ? Optional.of(t.retryAfter())
+                : failure instanceof RateLimited r ? Optional.of(r.retryAfter()) : Optional.empty();
+        return new Reply(200, Answers.failure(resultOf(failure), failure.getMessage(), source), wait);
     }
 
-    @ExceptionHandler({UnknownMethod.class, NoResourceFoundException.class})
-    ResponseEntity<Map<String, Object>> unknown(Exception e, HttpServletRequest request) {
-        return json(HttpStatus.NOT_FOUND, Answers.failure(4, "unknown method: " + request.getRequestURI()
-                .replaceAll("[^A-Za-z0-9/._-]", "?"), "platform"));
+    /** A path that names no method: HTTP 404, in the platform's shape. */
+    static Reply unknown(String path) {
+        return new Reply(404, Answers.failure(4, "unknown method: " + printable(path), "platform"), Optional.empty());
+    }
+
+    /** A request the server refuses before any method is reached (HTTP 4xx), in the platform's shape. */
+    static Reply refused(int status, String why) {
+        return new Reply(status, Answers.failure(4, why, "platform"), Optional.empty());
     }
 
     /**
-     * A fault of ours: the stack trace goes to the log under an incident id, and the caller gets the same id, so
-     * an operator can find what happened; nothing else about it leaves the server.
+     * A fault of ours: the stack trace goes to the log under an incident id, and the caller gets the same id, so an
+     * operator can find what happened; nothing else about it leaves the server.
      */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> fault(Exception e, HttpServletRequest request) {
+    static Reply fault(Throwable fault, String verb, String path, String source) {
         String incident = Incident.newId();
-        LOG.error("internal error, incident {}, in {} {}", incident, request.getMethod(), request.getRequestURI(), e);
-        return json(HttpStatus.INTERNAL_SERVER_ERROR, Answers.failure(99, "internal error (incident " + incident
-                + ")", source(request)));
+        LOG.error("internal error, incident {}, in {} {}", incident, verb, printable(path), fault);
+        return new Reply(500, Answers.failure(99, "internal error (incident " + incident + ")", source),
+                Optional.empty());
     }
 
-    private static String source(HttpServletRequest request) {
-        Object method = request.getAttribute(PlatformApiController.METHOD_ATTRIBUTE);
-        return method instanceof ApiMethod m ? m.service() : "platform";
-    }
-
-    private static ResponseEntity<Map<String, Object>> json(HttpStatus status, Map<String, Object> body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    static String printable(String path) {
+        String cleaned = path == null ? "" : path.replaceAll("[^A-Za-z0-9/._-]", "?");
+        return cleaned.length() <= 120 ? cleaned : cleaned.substring(0, 120) + "…";
     }
 }

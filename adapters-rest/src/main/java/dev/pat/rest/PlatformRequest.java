@@ -1,64 +1,38 @@
 package dev.pat.rest;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.ListText;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.port.in.AuthorizeCall;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One call of the platform API as the adapter reads it, once: the method, the parameters of the query string and
- * of the form (or flat JSON) body merged, and the credential presented. Lenient as the public platform's clients
- * need: an empty value means absent, and lists come in any of their usual spellings ({@link ListText}).
+ * One call of the platform API as the adapter reads it, once: the method, its parameters (query and body merged),
+ * the credential presented and where the call comes from. Lenient as the public platform's clients need (an empty
+ * value means absent, lists come in any of their usual spellings, see {@link ListText}) and strict where leniency
+ * would hide a mistake: a parameter given twice with different values is refused, naming it.
  */
 final class PlatformRequest {
     private final ApiMethod method;
     private final Map<String, List<String>> values;
     private final Credential credential;
     private final boolean post;
+    private final ClientAddress address;
 
-    PlatformRequest(ApiMethod method, Map<String, List<String>> values, Optional<String> bearer, boolean post) {
+    PlatformRequest(ApiMethod method, Map<String, List<String>> values, Optional<String> bearer, boolean post,
+                    ClientAddress address) {
         this.method = method;
         this.values = present(values);
         this.post = post;
+        this.address = address;
         this.credential = credential(optional("session"), bearer);
-    }
-
-    /** Reads the call from the servlet request: query and form parameters, a JSON body, the Bearer header. */
-    static PlatformRequest read(ApiMethod method, HttpServletRequest request, JsonMapper json) {
-        Map<String, List<String>> merged = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> merged.put(k, Arrays.asList(v)));
-        boolean post = "POST".equals(request.getMethod());
-        String type = request.getContentType();
-        if (post && type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON_VALUE)) {
-            try {
-                JsonNode body = json.readTree(request.getInputStream());
-                if (body != null && body.isObject()) {
-                    body.properties().forEach(e -> merged.putIfAbsent(e.getKey(),
-                            List.of(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString())));
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new InvalidInput("body", "is not a JSON object");
-            }
-        }
-        Optional<String> bearer = Optional.ofNullable(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).trim())
-                .filter(h -> !h.isEmpty());
-        return new PlatformRequest(method, merged, bearer, post);
     }
 
     private static Map<String, List<String>> present(Map<String, List<String>> values) {
@@ -82,7 +56,7 @@ final class PlatformRequest {
 
     /** Who is calling this method with the credential presented, or the core's refusal. */
     Caller authorizedBy(AuthorizeCall authorize) {
-        return authorize.authorize(credential, method);
+        return authorize.authorize(credential, method, address);
     }
 
     ApiMethod method() {
@@ -93,13 +67,26 @@ final class PlatformRequest {
         return credential;
     }
 
+    ClientAddress address() {
+        return address;
+    }
+
     boolean isPost() {
         return post;
     }
 
+    /** A single value; given twice, it must be the same both times. */
     Optional<String> optional(String name) {
         List<String> given = values.get(name);
-        return given == null ? Optional.empty() : Optional.of(given.get(0));
+        if (given == null) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < given.size(); i++) {
+            if (!given.get(i).equals(given.get(0))) {
+                throw new InvalidInput(name, "given more than once, with different values; give it once");
+            }
+        }
+        return Optional.of(given.get(0));
     }
 
     String required(String name) {

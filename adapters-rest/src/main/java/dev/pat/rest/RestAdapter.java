@@ -6,16 +6,30 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The REST adapter as a unit the composition root imports: the platform API, its failures and its log. */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = RestAdapter.class)
 public class RestAdapter {
+    /** After the access log and Boot's observation of requests (their timings), before anything else. */
+    static final int API_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Bean
     FilterRegistrationBean<AccessLog> accessLog() {
         FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setAsyncSupported(true);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PlatformApiFilter> platformApi(Endpoints endpoints, JsonMapper json, HttpLimits limits) {
+        FilterRegistrationBean<PlatformApiFilter> registration = new FilterRegistrationBean<>(
+                new PlatformApiFilter(endpoints, json, limits));
+        registration.setOrder(API_ORDER);
+        registration.setAsyncSupported(true);
+        registration.addUrlPatterns("/*");
         return registration;
     }
 

@@ -6,6 +6,7 @@ import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.PasswordConfirmationFailed;
 import dev.pat.domain.model.PatFailure;
 import dev.pat.domain.model.PermissionDenied;
+import dev.pat.domain.model.RateLimited;
 import dev.pat.domain.model.SignInFailed;
 import dev.pat.domain.model.TokenLimitReached;
 import dev.pat.domain.model.TokenNotFound;
@@ -21,24 +22,26 @@ import java.util.UUID;
 
 /**
  * The one place where the core's failures become exit statuses scripts can trust: 0 success, 1 internal error,
- * 2 bad input, 3 not found, 4 wrong password or login, 5 two-factor, 6 too many attempts, 7 token limit,
+ * 2 bad input, 3 not found, 4 wrong password or login, 5 two-factor, 6 too many attempts or calls (wait and retry),
+ * 7 token limit,
  * 8 not signed in or not permitted, 130 abandoned at a prompt.
  */
 final class ExitCodes implements ExitStatusExceptionMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
     static final String BEAN = "patExitStatus";
 
-    private static final Map<Class<? extends PatFailure>, Integer> CODES = Map.of(
-            InvalidInput.class, 2,
-            TokenNotFound.class, 3,
-            EnvironmentNotFound.class, 3,
-            PasswordConfirmationFailed.class, 4,
-            SignInFailed.class, 4,
-            TwoFactorFailed.class, 5,
-            TooManyAttempts.class, 6,
-            TokenLimitReached.class, 7,
-            NotAuthenticated.class, 8,
-            PermissionDenied.class, 8);
+    private static final Map<Class<? extends PatFailure>, Integer> CODES = Map.ofEntries(
+            Map.entry(InvalidInput.class, 2),
+            Map.entry(TokenNotFound.class, 3),
+            Map.entry(EnvironmentNotFound.class, 3),
+            Map.entry(PasswordConfirmationFailed.class, 4),
+            Map.entry(SignInFailed.class, 4),
+            Map.entry(TwoFactorFailed.class, 5),
+            Map.entry(TooManyAttempts.class, 6),
+            Map.entry(RateLimited.class, 6),
+            Map.entry(TokenLimitReached.class, 7),
+            Map.entry(NotAuthenticated.class, 8),
+            Map.entry(PermissionDenied.class, 8));
 
     @Override
     public ExitStatus apply(Exception exception) {

@@ -1,5 +1,6 @@
 package dev.pat.shell;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.Login;
@@ -41,13 +42,13 @@ class ShellSession {
     }
 
     private void signInWith(CommandContext ctx, Login who, Password password) {
-        SignIn.SignedIn signedIn = signIn.signIn(who, password);
+        SignIn.SignedIn signedIn = signIn.signIn(who, password, ClientAddress.LOCAL);
         Credential session = Credential.presented(signedIn.key().reveal());
         if (signedIn.pending()) {
             try {
-                signIn.verifyTwoFactor(session, Prompts.code(ctx));
+                signIn.verifyTwoFactor(session, Prompts.code(ctx), ClientAddress.LOCAL);
             } catch (RuntimeException wrongOrAbandoned) {
-                signIn.signOut(session);
+                signIn.signOut(session, ClientAddress.LOCAL);
                 throw wrongOrAbandoned;
             }
         }
@@ -69,7 +70,7 @@ class ShellSession {
         if (credential == null) {
             throw ShellFailure.notSignedIn();
         }
-        return new Acting(authorize.authorize(credential, method), typed);
+        return new Acting(authorize.authorize(credential, method, ClientAddress.LOCAL), typed);
     }
 
     synchronized Optional<String> login() {
@@ -80,7 +81,7 @@ class ShellSession {
     synchronized void end() {
         if (credential != null) {
             try {
-                signIn.signOut(credential);
+                signIn.signOut(credential, ClientAddress.LOCAL);
             } catch (RuntimeException alreadyEnded) {
                 // an ended session needs no sign-out
             }

@@ -72,7 +72,7 @@ class TokenCommands {
         Expiry expiry = Expiry.parse(expiresAt);
         ScopeRequest scope = ScopeRequest.required(present(apiSet), present(methods).stream().toList());
         var acting = session.acting(ctx, login, ApiCatalog.CREATE_TOKEN);
-        ManageTokens.Issued issued = tokens.generate(new ManageTokens.Generate(acting.caller().account(),
+        ManageTokens.Issued issued = tokens.generate(new ManageTokens.Generate(acting.caller(),
                 acting.confirmation(ctx), checkedDescription, scope, expiry));
         ValueDelivery.deliver(ctx.outputWriter(), "Generated", issued, save, copy);
     }
@@ -92,7 +92,7 @@ class TokenCommands {
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         Optional<ScopeRequest> newScope = ScopeRequest.parse(present(apiSet), present(methods).stream().toList());
         var acting = session.acting(ctx, login, ApiCatalog.EDIT_TOKEN);
-        TokenView edited = tokens.edit(new ManageTokens.Edit(acting.caller().account(), acting.confirmation(ctx),
+        TokenView edited = tokens.edit(new ManageTokens.Edit(acting.caller(), acting.confirmation(ctx),
                 tokenId, newDescription, newScope, newExpiry));
         ctx.outputWriter().println("Edited token " + edited.id() + ".");
         screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER, List.of(Screen.row(edited)));
@@ -113,7 +113,7 @@ class TokenCommands {
         TokenId tokenId = TokenId.parse("id", id);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         var acting = session.acting(ctx, login, ApiCatalog.REGENERATE_TOKEN);
-        ManageTokens.Issued issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller().account(),
+        ManageTokens.Issued issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller(),
                 acting.confirmation(ctx), tokenId, newExpiry));
         ValueDelivery.deliver(ctx.outputWriter(), "Regenerated", issued, save, copy);
         ctx.outputWriter().println("The old value no longer works: update any automation that used it.");
@@ -136,7 +136,7 @@ class TokenCommands {
         Optional<Description> newDescription = present(description).map(Description::new);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         var acting = session.acting(ctx, login, ApiCatalog.COPY_TOKEN);
-        ManageTokens.Issued issued = tokens.copy(new ManageTokens.Copy(acting.caller().account(), acting.confirmation(ctx),
+        ManageTokens.Issued issued = tokens.copy(new ManageTokens.Copy(acting.caller(), acting.confirmation(ctx),
                 tokenId, newDescription, newExpiry));
         ValueDelivery.deliver(ctx.outputWriter(), "Copied into", issued, save, copy);
     }
@@ -149,7 +149,7 @@ class TokenCommands {
                 @Option(longName = "login", description = LOGIN) String login) {
         Set<TokenId> doomed = TokenId.parseAll("ids", List.of(ids));
         var acting = session.acting(ctx, login, ApiCatalog.DELETE_TOKENS);
-        tokens.remove(new ManageTokens.Remove(acting.caller().account(), acting.confirmation(ctx), doomed));
+        tokens.remove(new ManageTokens.Remove(acting.caller(), acting.confirmation(ctx), doomed));
         ctx.outputWriter().println("Removed " + doomed.size() + (doomed.size() == 1 ? " token." : " tokens."));
         ctx.outputWriter().flush();
     }

@@ -1,11 +1,13 @@
 package dev.pat.app;
 
 import dev.pat.app.crypto.Argon2idHasher;
+import dev.pat.app.crypto.BoundedPasswordHasher;
 import dev.pat.app.crypto.SecureRandomness;
 import dev.pat.app.crypto.TotpSecondFactor;
 import dev.pat.app.health.DatabaseHealth;
 import dev.pat.app.health.TokenChangesHealth;
-import dev.pat.domain.model.account.AttemptPolicy;
+import dev.pat.domain.model.AddressRange;
+import dev.pat.domain.model.CallLimits;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.TokenLimit;
@@ -21,6 +23,7 @@ import dev.pat.domain.port.out.SecondFactor;
 import dev.pat.domain.service.Platform;
 import dev.pat.persistence.Database;
 import dev.pat.rest.ApiSettings;
+import dev.pat.rest.HttpLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +47,10 @@ class CoreConfiguration {
     }
 
     @Bean
-    PasswordHasher passwordHasher(PatProperties properties) {
+    BoundedPasswordHasher passwordHasher(PatProperties properties) {
         PatProperties.Argon2 argon2 = properties.argon2();
-        return new Argon2idHasher(argon2.memoryKib(), argon2.iterations(), argon2.parallelism());
+        return new BoundedPasswordHasher(new Argon2idHasher(argon2.memoryKib(), argon2.iterations(),
+                argon2.parallelism()), argon2.concurrency(), argon2.maxQueued(), argon2.maxWait());
     }
 
     @Bean
@@ -67,9 +71,12 @@ class CoreConfiguration {
     Platform platform(Database db, PasswordHasher hasher, SecondFactor secondFactor, Clock clock,
                       Randomness randomness, PatProperties properties) {
         Platform.Policies policies = new Platform.Policies(new Session.Lifetimes(properties.session().idle(),
-                properties.session().absolute()), AttemptPolicy.STANDARD, TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
+                properties.session().absolute()), properties.attempts().policy(),
+                new CallLimits(properties.limits().unauthenticatedPerAddress(), properties.limits().callsPerToken()),
+                TokenLimit.STANDARD, new ExpiryPolicy(properties.tokens().maximum()));
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), hasher, secondFactor, clock, randomness), policies);
+                db.usage(), db.transactions(), db.attempts(), db.calls(), hasher, secondFactor, clock, randomness),
+                policies);
     }
 
     /** {@code /actuator/health}: the database answers. */
@@ -82,6 +89,14 @@ class CoreConfiguration {
     @Bean
     TokenChangesHealth tokenChangesHealthIndicator(Database db) {
         return new TokenChangesHealth(db);
+    }
+
+    /** What a request to the platform API may hold, and whose word on its origin is believed. */
+    @Bean
+    HttpLimits httpLimits(PatProperties properties) {
+        PatProperties.Http http = properties.http();
+        return new HttpLimits(http.maxBody().toBytes(), http.bodyTimeout(), http.maxParameters(),
+                http.trustedProxies().stream().map(p -> AddressRange.parse("pat.http.trusted-proxies", p)).toList());
     }
 
     /** What the platform API needs to know of this deployment. */

@@ -1,9 +1,13 @@
 package dev.pat.app;
 
+import dev.pat.domain.model.account.AttemptPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything an operator can set, under {@code pat.}: as properties, {@code --pat.x=y} arguments, or environment
@@ -17,11 +21,16 @@ import java.time.Duration;
  * @param session        how long sign-in sessions live
  * @param lastUsed       how often last-used times are written
  * @param cache          how many verified tokens each node keeps in memory
+ * @param tokens         what every token must respect
+ * @param limits         how many calls a minute, shared by every node
+ * @param attempts       how guesses at passwords and codes are slowed down
+ * @param http           what a request may hold, and whose word on its origin is believed
  */
 @ConfigurationProperties("pat")
 public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") String platformDomain,
                             @DefaultValue Argon2 argon2, @DefaultValue Totp totp, @DefaultValue Session session,
-                            @DefaultValue LastUsed lastUsed, @DefaultValue Cache cache) {
+                            @DefaultValue LastUsed lastUsed, @DefaultValue Cache cache, @DefaultValue Tokens tokens,
+                            @DefaultValue Limits limits, @DefaultValue Attempts attempts, @DefaultValue Http http) {
 
     /**
      * The database.
@@ -49,14 +58,27 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
      * @param memoryKib   memory per hash, in KiB (at least 19456)
      * @param iterations  passes over the memory (at least 2)
      * @param parallelism lanes (at least 1)
+     * @param maxConcurrent hashes that may run at once (0: one per processor), each holding its memory
+     * @param maxQueued   hashes that may wait for one of those; beyond, the caller is told to retry (707)
+     * @param maxWait     the longest a hash waits in line before the caller is told to retry
      */
     public record Argon2(@DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations,
-                         @DefaultValue("1") int parallelism) {
+                         @DefaultValue("1") int parallelism, @DefaultValue("0") int maxConcurrent,
+                         @DefaultValue("32") int maxQueued, @DefaultValue("2s") Duration maxWait) {
         public Argon2 {
             if (memoryKib < 19_456 || iterations < 2 || parallelism < 1) {
                 throw new IllegalArgumentException("pat.argon2 below OWASP's minimum (memory-kib 19456,"
                         + " iterations 2, parallelism 1)");
             }
+            if (maxConcurrent < 0 || maxQueued < 0 || maxWait.isNegative()) {
+                throw new IllegalArgumentException("pat.argon2.max-concurrent, max-queued and max-wait must not be"
+                        + " negative");
+            }
+        }
+
+        /** Hashes at once: as set, or one per processor. */
+        public int concurrency() {
+            return maxConcurrent > 0 ? maxConcurrent : Runtime.getRuntime().availableProcessors();
         }
     }
 
@@ -115,6 +137,76 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
             if (maxAge.isNegative() || maxAge.isZero()) {
                 throw new IllegalArgumentException("pat.cache.max-age must be positive");
             }
+        }
+    }
+
+    /**
+     * What every token must respect.
+     *
+     * @param maxLifetime the longest a token may live from the day it is given a date; empty or 0 for no maximum
+     */
+    public record Tokens(@DefaultValue("366d") Duration maxLifetime) {
+        /** The maximum, if the operator set one. */
+        public Optional<Duration> maximum() {
+            return Optional.ofNullable(maxLifetime).filter(d -> !d.isZero() && !d.isNegative());
+        }
+    }
+
+    /**
+     * Calls a minute, shared by every node (approximately: see README).
+     *
+     * @param unauthenticatedPerAddress calls from one address without valid credentials, sign-ins included
+     * @param callsPerToken             calls with one token
+     */
+    public record Limits(@DefaultValue("300") int unauthenticatedPerAddress,
+                         @DefaultValue("6000") int callsPerToken) {
+        public Limits {
+            if (unauthenticatedPerAddress < 1 || callsPerToken < 1) {
+                throw new IllegalArgumentException("pat.limits.* must be positive");
+            }
+        }
+    }
+
+    /**
+     * What a request may hold.
+     *
+     * @param maxBody        the largest body, of any content type, refused before it is read
+     * @param bodyTimeout    how long a body may take to arrive (it is read without holding a worker thread)
+     * @param maxParameters  the most parameters, query and body together
+     * @param trustedProxies proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed; none by default
+     */
+    public record Http(@DefaultValue("256KB") DataSize maxBody, @DefaultValue("10s") Duration bodyTimeout,
+                       @DefaultValue("256") int maxParameters, @DefaultValue List<String> trustedProxies) {
+    }
+
+    /**
+     * How guesses at passwords and two-factor codes are slowed down, the same on every node: some attempts are free
+     * within the window, then each waits twice as long as the one before, up to the longest wait.
+     *
+     * @param freePerLoginAndAddress attempts at one login from one address
+     * @param freePerAddress         attempts from one address, whatever the login
+     * @param freePerLogin           attempts at one login from addresses it never signed in from
+     * @param window                 how long attempts are counted
+     * @param firstWait              the first wait once the free attempts are used up
+     * @param longestWait            the longest wait
+     * @param knownAddressFor        how long an address an account signed in from stays known
+     */
+    public record Attempts(@DefaultValue("5") int freePerLoginAndAddress, @DefaultValue("20") int freePerAddress,
+                           @DefaultValue("50") int freePerLogin, @DefaultValue("15m") Duration window,
+                           @DefaultValue("1s") Duration firstWait, @DefaultValue("15m") Duration longestWait,
+                           @DefaultValue("90d") Duration knownAddressFor) {
+        /** The policy these settings describe; refuses settings that make no sense, naming them. */
+        public AttemptPolicy policy() {
+            try {
+                return new AttemptPolicy(rule(freePerLoginAndAddress), rule(freePerAddress), rule(freePerLogin),
+                        knownAddressFor);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("pat.attempts: " + e.getMessage(), e);
+            }
+        }
+
+        private AttemptPolicy.Rule rule(int free) {
+            return new AttemptPolicy.Rule(free, window, firstWait, longestWait);
         }
     }
 }

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -38,6 +41,11 @@ public final class ApiClient {
 
     public ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** A date that many days from today, as the dashboard writes it: for tests that run on the real clock. */
+    public static String inDays(int days) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(days).format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
     }
 
     public static Map<String, String> params(String... keysAndValues) {

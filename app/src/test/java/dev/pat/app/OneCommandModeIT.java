@@ -84,7 +84,7 @@ class OneCommandModeIT {
         assertThat(created.err()).isEmpty();
 
         Result generated = pat("correct horse battery\n", "token", "generate", "--login", "ann@example.com",
-                "--description", "deploy from CI", "--expires-at", "31-12-2099", "--api-set", "IDE Plugins");
+                "--description", "deploy from CI", "--expires-at", ApiClient.inDays(90), "--api-set", "IDE Plugins");
         assertThat(generated.exit()).as(generated.err()).isZero();
         Matcher value = VALUE.matcher(generated.out());
         assertThat(value.find()).isTrue();

@@ -49,7 +49,7 @@ class TwoAppInstancesIT {
             for (int round = 0; round < ROUNDS; round++) {
                 ApiClient.Answer created = a.post(AUTH + "createtoken", params("session", session,
                         "password", PASSWORD, "description", "round " + round, "tokenTemplate", "IDE Plugins",
-                        "expiresAt", "31-12-2099"));
+                        "expiresAt", ApiClient.inDays(90)));
                 String token = created.body().get("token").get("key").asString();
                 String id = Long.toString(created.body().get("token").get("id").asLong());
                 assertThat(b.get(ENV + "getenvs", params("session", token)).result()).isZero();

@@ -16,13 +16,16 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * What both faces share: the whole app on a random port with a fresh SQLite file and a pinned clock, and Spring
+ * What both faces share: the whole app on a random port with a fresh SQLite file and a pinned clock (guesses from
+ * this one machine not counted per address, as every scenario comes from it), and Spring
  * Shell's command registry without its interactive runner (which would read the test's standard input). Each
  * face extends it with its driver.
  */
 @SpringBootTest(classes = PatApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.autoconfigure.exclude="
-                + "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration", "pat.shell.mode=none"})
+                + "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration", "pat.shell.mode=none",
+                // every scenario calls from this one machine, and moves the clock: per address, guesses stay free
+                "pat.attempts.free-per-address=1000000", "pat.attempts.free-per-login=1000000"})
 @Import({TestClockConfiguration.class, FaceConfiguration.ShellRegistry.class})
 public abstract class FaceConfiguration {
 

@@ -41,7 +41,7 @@ public class TokenSteps {
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
     private static final String PASSWORD = "correct horse battery";
     private static final String WRONG_PASSWORD = "not my password at all";
-    private static final String FAR_FUTURE = "31-12-2099";
+    private static final String FAR_FUTURE = "30-09-2027";
     private static final String ENV = "/1.0/environment/control/rest/";
     private static final String AUTH = "/1.0/users/authentication/rest/";
 
@@ -132,12 +132,12 @@ public class TokenSteps {
 
     @Given("{word} has an environment {string}")
     public void hasAnEnvironment(String person, String name) {
-        environments.create(Caller.bySession(account(person).id()), new EnvName(env(name)));
+        environments.create(Caller.local(account(person).id()), new EnvName(env(name)));
         envOwners.put(name, person);
     }
 
     private EnvStatus statusOf(String name) {
-        return environments.info(Caller.bySession(account(envOwners.get(name)).id()), new EnvName(env(name)))
+        return environments.info(Caller.local(account(envOwners.get(name)).id()), new EnvName(env(name)))
                 .status();
     }
 

@@ -2,6 +2,7 @@ package dev.pat.persistence.testing;
 
 import dev.pat.domain.contract.StoreFixture;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AttemptCounters;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
@@ -52,6 +53,7 @@ public final class DatabaseFixture implements StoreFixture {
     public EnvironmentStore environments() { return database.environments(); }
     public UsageRecorder usage() { return database.usage(); }
     public Transactions transactions() { return database.transactions(); }
+    public AttemptCounters attempts() { return database.attempts(); }
     public void flushUsage() { database.flushUsage(); }
     public void close() { database.close(); }
 

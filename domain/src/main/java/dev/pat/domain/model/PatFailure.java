@@ -6,7 +6,7 @@ package dev.pat.domain.model;
  */
 public abstract sealed class PatFailure extends RuntimeException
         permits InvalidInput, SignInFailed, NotAuthenticated, PermissionDenied, EnvironmentNotFound,
-        TokenNotFound, PasswordConfirmationFailed, TwoFactorFailed, TooManyAttempts, TokenLimitReached {
+        TokenNotFound, PasswordConfirmationFailed, TwoFactorFailed, TooManyAttempts, TokenLimitReached, RateLimited {
 
     protected PatFailure(String message) {
         // no stack trace: these are answers, not faults, and they travel on the hot path

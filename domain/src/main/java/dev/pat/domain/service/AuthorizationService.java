@@ -1,5 +1,6 @@
 package dev.pat.domain.service;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.NotAuthenticated.Reason;
 import dev.pat.domain.model.NotAuthenticated;
@@ -34,10 +35,12 @@ public final class AuthorizationService implements AuthorizeCall {
     private final UsageRecorder usage;
     private final ApiCatalog catalog;
     private final Session.Lifetimes lifetimes;
+    private final CallLimiter calls;
     private final Clock clock;
 
     public AuthorizationService(TokenStore tokens, SessionStore sessions, UsageRecorder usage, ApiCatalog catalog,
-                                Session.Lifetimes lifetimes, Clock clock) {
+                                Session.Lifetimes lifetimes, CallLimiter calls, Clock clock) {
+        this.calls = calls;
         this.tokens = tokens;
         this.sessions = sessions;
         this.usage = usage;
@@ -47,14 +50,21 @@ public final class AuthorizationService implements AuthorizeCall {
     }
 
     @Override
-    public Caller authorize(Credential credential, ApiMethod method) {
-        if (credential.isMissing()) {
-            throw new NotAuthenticated(Reason.MISSING);
+    public Caller authorize(Credential credential, ApiMethod method, ClientAddress address) {
+        try {
+            if (credential.isMissing()) {
+                throw new NotAuthenticated(Reason.MISSING);
+            }
+            return credential.looksLikeToken() ? byToken(credential, method, address)
+                    : bySession(credential, method, address);
+        } catch (NotAuthenticated refused) {
+            // a refused credential is an unauthenticated call: the address is over its limit, or told why
+            calls.unauthenticated(address);
+            throw refused;
         }
-        return credential.looksLikeToken() ? byToken(credential, method) : bySession(credential, method);
     }
 
-    private Caller byToken(Credential credential, ApiMethod method) {
+    private Caller byToken(Credential credential, ApiMethod method, ClientAddress address) {
         TokenValue value = TokenValue.parse(credential.reveal())
                 .orElseThrow(() -> new NotAuthenticated(Reason.MALFORMED));
         TokenStore.Lookup lookup = tokens.byDigest(value.digest());
@@ -77,11 +87,12 @@ public final class AuthorizationService implements AuthorizeCall {
         if (!token.scope().covers(method)) {
             throw new PermissionDenied("the token does not cover " + method.canonical());
         }
+        calls.token(token.id(), calls.perToken());
         usage.noteUsed(token.id(), now);
-        return Caller.byToken(token.owner(), token.id());
+        return Caller.byToken(token.owner(), token.id(), address);
     }
 
-    private Caller bySession(Credential credential, ApiMethod method) {
+    private Caller bySession(Credential credential, ApiMethod method, ClientAddress address) {
         Digest digest = Digest.of(credential.reveal());
         Session session = sessions.byDigest(digest).orElseThrow(() -> new NotAuthenticated(Reason.UNKNOWN));
         Instant now = clock.now();
@@ -96,6 +107,6 @@ public final class AuthorizationService implements AuthorizeCall {
         if (session.staleSeenAt(now)) {
             sessions.update(session.seenAt(now));
         }
-        return Caller.bySession(session.account());
+        return Caller.bySession(session.account(), address);
     }
 }

@@ -75,7 +75,7 @@ public final class EnvironmentService implements ManageEnvironments {
     @Override
     public void delete(Caller caller, EnvName name, Password password) {
         owned(caller, name);
-        passwords.confirm(caller.account(), password);
+        passwords.confirm(caller, password);
         transactions.inTransaction(() -> {
             owned(caller, name);
             environments.remove(name);

@@ -1,5 +1,6 @@
 package dev.pat.domain.service;
 
+import dev.pat.domain.model.CallLimits;
 import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.catalog.ApiCatalog;
@@ -11,6 +12,8 @@ import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.SignIn;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.CallCounter;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.PasswordHasher;
@@ -27,7 +30,8 @@ public final class Platform {
     /** Everything the core needs from the outside. */
     public record Ports(AccountStore accounts, SessionStore sessions, TokenStore tokens,
                         EnvironmentStore environments, UsageRecorder usage, Transactions transactions,
-                        PasswordHasher hasher, SecondFactor secondFactor, Clock clock, Randomness randomness) {
+                        AttemptCounters attempts, CallCounter calls, PasswordHasher hasher,
+                        SecondFactor secondFactor, Clock clock, Randomness randomness) {
     }
 
     private final AuthorizeCall authorize;
@@ -36,23 +40,42 @@ public final class Platform {
     private final ManageEnvironments environments;
     private final AdministerAccounts administration;
 
-    /** The rules an operator may tune: how long sessions live, how many attempts, how many tokens, how long. */
-    public record Policies(Session.Lifetimes lifetimes, AttemptPolicy attempts, TokenLimit tokenLimit,
-                           ExpiryPolicy expiries) {
+    /**
+     * The rules an operator may tune: how long sessions live, how guesses are slowed down, how many calls a
+     * minute, how many tokens an account holds, and for how long.
+     */
+    public record Policies(Session.Lifetimes lifetimes, AttemptPolicy attempts, CallLimits calls,
+                           TokenLimit tokenLimit, ExpiryPolicy expiries) {
         public static final Policies STANDARD = new Policies(Session.Lifetimes.DEFAULT, AttemptPolicy.STANDARD,
-                TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
+                CallLimits.STANDARD, TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
+
+        public Policies with(AttemptPolicy attempts) {
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+        }
+
+        public Policies with(CallLimits calls) {
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+        }
+
+        public Policies with(TokenLimit tokenLimit) {
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+        }
+
+        public Policies with(ExpiryPolicy expiries) {
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+        }
     }
 
     public Platform(Ports ports, Policies policies) {
         Session.Lifetimes lifetimes = policies.lifetimes();
-        AttemptLimiter limiter = new AttemptLimiter(policies.attempts());
+        Throttle throttle = new Throttle(ports.attempts(), policies.attempts(), ports.clock());
+        CallLimiter calls = new CallLimiter(ports.calls(), policies.calls(), ports.clock());
         ApiCatalog catalog = ApiCatalog.platform();
-        PasswordConfirmation passwords = new PasswordConfirmation(ports.accounts(), ports.hasher(), limiter,
-                ports.clock());
+        PasswordConfirmation passwords = new PasswordConfirmation(ports.accounts(), ports.hasher(), throttle);
         this.authorize = new AuthorizationService(ports.tokens(), ports.sessions(), ports.usage(), catalog,
-                lifetimes, ports.clock());
+                lifetimes, calls, ports.clock());
         this.signIn = new SignInService(ports.accounts(), ports.sessions(), passwords, ports.hasher(),
-                ports.secondFactor(), authorize, limiter, ports.clock(), ports.randomness());
+                ports.secondFactor(), authorize, throttle, calls, ports.clock(), ports.randomness());
         this.tokens = new TokenService(ports.tokens(), passwords, ports.transactions(), catalog, policies.tokenLimit(),
                 policies.expiries(), ports.clock(), ports.randomness());
         this.environments = new EnvironmentService(ports.environments(), passwords, ports.transactions(),

@@ -1,10 +1,12 @@
 package dev.pat.domain.service;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.SignInFailed;
 import dev.pat.domain.model.TwoFactorFailed;
 import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
@@ -25,7 +27,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Sign-in with password (and TOTP when two-factor is on), and sign-out. */
+/** Sign-in with password (and TOTP when two-factor is on), and sign-out; every guess limited by the throttle. */
 public final class SignInService implements SignIn {
     private final AccountStore accounts;
     private final SessionStore sessions;
@@ -33,41 +35,41 @@ public final class SignInService implements SignIn {
     private final PasswordHasher hasher;
     private final SecondFactor secondFactor;
     private final AuthorizeCall authorize;
-    private final AttemptLimiter limiter;
+    private final Throttle throttle;
+    private final CallLimiter calls;
     private final Clock clock;
     private final Randomness randomness;
     private volatile Optional<PasswordHash> decoy = Optional.empty();
 
-    public SignInService(AccountStore accounts, SessionStore sessions, PasswordConfirmation passwords,
-                         PasswordHasher hasher, SecondFactor secondFactor, AuthorizeCall authorize,
-                         AttemptLimiter limiter, Clock clock, Randomness randomness) {
+    SignInService(AccountStore accounts, SessionStore sessions, PasswordConfirmation passwords,
+                  PasswordHasher hasher, SecondFactor secondFactor, AuthorizeCall authorize, Throttle throttle,
+                  CallLimiter calls, Clock clock, Randomness randomness) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;
         this.hasher = hasher;
         this.secondFactor = secondFactor;
         this.authorize = authorize;
-        this.limiter = limiter;
+        this.throttle = throttle;
+        this.calls = calls;
         this.clock = clock;
         this.randomness = randomness;
     }
 
     @Override
-    public SignedIn signIn(Login login, Password password) {
-        String key = "signin:" + login.value();
-        limiter.check(key, clock.now());
+    public SignedIn signIn(Login login, Password password, ClientAddress address) {
+        calls.unauthenticated(address);
         Optional<Account> account = accounts.byLogin(login);
+        Throttle.Attempt attempt = throttle.begin(login, account.map(Account::id), address);
         if (account.isEmpty()) {
             // spend the same time as for a real account, so timing does not tell which logins exist
             hasher.verify(decoyHash(), password);
-            limiter.failed(key, clock.now());
             throw new SignInFailed();
         }
         if (!passwords.check(account.get(), password)) {
-            limiter.failed(key, clock.now());
             throw new SignInFailed();
         }
-        limiter.succeeded(key);
+        throttle.succeeded(attempt);
         SessionKey sessionKey = SessionKey.generate(randomness);
         boolean pending = account.get().hasTwoFactor();
         sessions.add(Session.open(sessionKey, account.get().id(), pending, clock.now()));
@@ -75,8 +77,8 @@ public final class SignInService implements SignIn {
     }
 
     @Override
-    public void verifyTwoFactor(Credential credential, String code) {
-        authorize.authorize(credential, ApiCatalog.VERIFY_2FA);
+    public void verifyTwoFactor(Credential credential, String code, ClientAddress address) {
+        Caller caller = authorize.authorize(credential, ApiCatalog.VERIFY_2FA, address);
         Digest digest = Digest.of(credential.reveal());
         Session session = sessions.byDigest(digest).orElseThrow(
                 () -> new NotAuthenticated(NotAuthenticated.Reason.UNKNOWN));
@@ -84,9 +86,7 @@ public final class SignInService implements SignIn {
             return;
         }
         Instant now = clock.now();
-        String key = "totp:" + session.account().value();
-        limiter.check(key, now);
-        Account account = accounts.byId(session.account()).orElseThrow(
+        Account account = accounts.byId(caller.account()).orElseThrow(
                 () -> new NotAuthenticated(NotAuthenticated.Reason.UNKNOWN));
         if (code == null || code.isBlank()) {
             throw new TwoFactorFailed("code: required (the 6 digits your authenticator app shows)");
@@ -95,23 +95,22 @@ public final class SignInService implements SignIn {
             sessions.update(session.verified());
             return;
         }
+        Throttle.Attempt attempt = throttle.begin(account.login(), Optional.of(account.id()), address);
         OptionalLong step = secondFactor.matchingStep(account.twoFactor().get(), code.trim(), now);
         if (step.isEmpty()) {
-            limiter.failed(key, now);
             throw new TwoFactorFailed("code: wrong two-factor code");
         }
         if (account.acceptTotpStep(step.getAsLong()).isEmpty()
                 || !accounts.recordTotpStep(account.id(), step.getAsLong())) {
-            limiter.failed(key, now);
             throw new TwoFactorFailed("code: this two-factor code was already used; wait for the next one");
         }
-        limiter.succeeded(key);
+        throttle.succeeded(attempt);
         sessions.update(session.verified());
     }
 
     @Override
-    public void signOut(Credential credential) {
-        authorize.authorize(credential, ApiCatalog.SIGNOUT);
+    public void signOut(Credential credential, ClientAddress address) {
+        authorize.authorize(credential, ApiCatalog.SIGNOUT, address);
         sessions.remove(Digest.of(credential.reveal()));
     }
 

@@ -55,7 +55,7 @@ public final class TokenService implements ManageTokens {
         Instant now = clock.now();
         Scope scope = scopeOf(command.scope());
         expiries.forNew(command.expiry(), now);
-        passwords.confirm(command.account(), command.password());
+        passwords.confirm(command.caller(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
                 command.expiry(), value, expiries, now);
@@ -67,7 +67,7 @@ public final class TokenService implements ManageTokens {
         Instant now = clock.now();
         Optional<Scope> scope = command.scope().map(this::scopeOf);
         expiries.forChange(command.expiry(), now);
-        passwords.confirm(command.account(), command.password());
+        passwords.confirm(command.caller(), command.password());
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             AccessToken edited = owned(command.account(), command.id())
@@ -81,7 +81,7 @@ public final class TokenService implements ManageTokens {
     public Issued regenerate(Regenerate command) {
         Instant now = clock.now();
         expiries.forChange(command.expiry(), now);
-        passwords.confirm(command.account(), command.password());
+        passwords.confirm(command.caller(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
@@ -96,7 +96,7 @@ public final class TokenService implements ManageTokens {
     public Issued copy(Copy command) {
         Instant now = clock.now();
         expiries.forChange(command.expiry(), now);
-        passwords.confirm(command.account(), command.password());
+        passwords.confirm(command.caller(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
@@ -108,7 +108,7 @@ public final class TokenService implements ManageTokens {
 
     @Override
     public void remove(Remove command) {
-        passwords.confirm(command.account(), command.password());
+        passwords.confirm(command.caller(), command.password());
         transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             // every id is checked before any is removed: a single unknown id leaves all tokens in place

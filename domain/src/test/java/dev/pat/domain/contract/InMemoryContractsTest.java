@@ -1,6 +1,7 @@
 package dev.pat.domain.contract;
 
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AttemptCounters;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
@@ -22,6 +23,7 @@ class InMemoryContractsTest {
             public EnvironmentStore environments() { return stores.environments; }
             public UsageRecorder usage() { return stores.usage; }
             public Transactions transactions() { return stores; }
+            public AttemptCounters attempts() { return stores.attempts; }
             public void flushUsage() { }
             public void close() { }
         };
@@ -44,6 +46,11 @@ class InMemoryContractsTest {
 
     @Nested
     class Environments extends EnvironmentStoreContract {
+        protected StoreFixture open() { return inMemory(); }
+    }
+
+    @Nested
+    class Attempts extends AttemptCountersContract {
         protected StoreFixture open() { return inMemory(); }
     }
 }

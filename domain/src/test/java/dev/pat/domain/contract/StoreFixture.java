@@ -5,6 +5,7 @@ import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AttemptCounters;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
@@ -29,6 +30,8 @@ public interface StoreFixture extends AutoCloseable {
     UsageRecorder usage();
 
     Transactions transactions();
+
+    AttemptCounters attempts();
 
     /** Makes noted usage visible to a fresh reader of the store (a no-op where it is immediate). */
     void flushUsage();

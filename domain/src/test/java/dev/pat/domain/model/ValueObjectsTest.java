@@ -25,6 +25,19 @@ class ValueObjectsTest {
     }
 
     @Test
+    void a_description_that_reads_differently_from_what_it_holds_or_shows_nothing_is_refused() {
+        assertThatThrownBy(() -> new Description("deploy \u202Eyrtne")).isInstanceOf(InvalidInput.class)
+                .hasMessage("description: must not contain bidirectional overrides or isolates");
+        assertThatThrownBy(() -> new Description("a\u2066b\u2069")).isInstanceOf(InvalidInput.class);
+        for (String invisible : new String[] {"\u200B\u200B", "\u200D \u2060", "\uFEFF", "\u3164", "\u2800\u00A0"}) {
+            assertThatThrownBy(() -> new Description(invisible)).as(invisible).isInstanceOf(InvalidInput.class)
+                    .hasMessageStartingWith("description: ");
+        }
+        assertThat(new Description("déploiement ✓ 🚀 日本").value()).isEqualTo("déploiement ✓ 🚀 日本");
+        assertThat(new Description("\u05E9\u05DC\u05D5\u05DD deploy").value()).startsWith("\u05E9");
+    }
+
+    @Test
     void a_description_of_a_megabyte_is_refused_without_echoing_it() {
         assertThatThrownBy(() -> new Description("y".repeat(1_000_000)))
                 .hasMessage("description: at most 255 characters (got 1000000)");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
 
+import static dev.pat.domain.testing.TestPlatform.as;
 import static dev.pat.domain.testing.TestPlatform.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +38,7 @@ class AccountAdministrationTest {
         var ann = t.account("ann@example.com");
         var bob = t.account("bob@example.com");
         for (var who : new dev.pat.domain.model.account.Account[] {ann, bob}) {
-            t.platform.tokens().generate(new ManageTokens.Generate(who.id(), password(), new Description("t"),
+            t.platform.tokens().generate(new ManageTokens.Generate(as(who.id()), password(), new Description("t"),
                     ScopeRequest.apiSet("Marketplace"), Expiry.parse("2027-01-01")));
         }
         var all = t.platform.administration().allTokens();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Optional;
 
+import static dev.pat.domain.testing.TestPlatform.HERE;
+import static dev.pat.domain.testing.TestPlatform.as;
 import static dev.pat.domain.testing.TestPlatform.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,12 +32,12 @@ class AuthorizationServiceTest {
     private final TestPlatform t = new TestPlatform();
     private final AuthorizeCall authorize = t.platform.authorize();
     private final Account ann = t.account("ann@example.com");
-    private final ManageTokens.Issued ide = t.platform.tokens().generate(new ManageTokens.Generate(ann.id(), password(),
-            new Description("IDE"), ScopeRequest.apiSet("IDE Plugins"), Expiry.parse("2026-12-31")));
+    private final ManageTokens.Issued ide = t.platform.tokens().generate(new ManageTokens.Generate(as(ann.id()),
+            password(), new Description("IDE"), ScopeRequest.apiSet("IDE Plugins"), Expiry.parse("2026-12-31")));
 
     private Reason refusal(String presented) {
         try {
-            authorize.authorize(Credential.presented(presented), ApiCatalog.STOP_ENV);
+            authorize.authorize(Credential.presented(presented), ApiCatalog.STOP_ENV, HERE);
         } catch (NotAuthenticated e) {
             return e.reason();
         }
@@ -44,7 +46,7 @@ class AuthorizationServiceTest {
 
     @Test
     void a_token_opens_the_methods_of_its_set_for_its_account() {
-        Caller caller = authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.STOP_ENV);
+        Caller caller = authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.STOP_ENV, HERE);
         assertThat(caller.account()).isEqualTo(ann.id());
         assertThat(caller.token()).contains(new TokenId(ide.token().id()));
     }
@@ -52,7 +54,7 @@ class AuthorizationServiceTest {
     @Test
     void a_token_is_denied_a_method_outside_its_set() {
         assertThatThrownBy(() -> authorize.authorize(Credential.presented(ide.value().reveal()),
-                ApiCatalog.DELETE_ENV)).isInstanceOf(PermissionDenied.class)
+                ApiCatalog.DELETE_ENV, HERE)).isInstanceOf(PermissionDenied.class)
                 .hasMessageContaining("does not cover environment.Control.DeleteEnv");
     }
 
@@ -60,7 +62,7 @@ class AuthorizationServiceTest {
     void a_token_can_never_manage_tokens_or_sessions() {
         for (var method : new dev.pat.domain.model.catalog.ApiMethod[] {ApiCatalog.CREATE_TOKEN, ApiCatalog.GET_TOKENS,
                 ApiCatalog.DELETE_TOKENS, ApiCatalog.SIGNOUT}) {
-            assertThatThrownBy(() -> authorize.authorize(Credential.presented(ide.value().reveal()), method))
+            assertThatThrownBy(() -> authorize.authorize(Credential.presented(ide.value().reveal()), method, HERE))
                     .isInstanceOf(PermissionDenied.class).hasMessageContaining("cannot be called with a token");
         }
     }
@@ -68,7 +70,8 @@ class AuthorizationServiceTest {
     @Test
     void a_token_works_until_the_end_of_its_expiry_day_and_not_after() {
         t.clock.set(java.time.Instant.parse("2026-12-31T23:59:59Z"));
-        assertThat(authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.GET_ENVS)).isNotNull();
+        assertThat(authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.GET_ENVS, HERE))
+                .isNotNull();
         t.clock.advance(Duration.ofSeconds(1));
         assertThat(refusal(ide.value().reveal())).isEqualTo(Reason.EXPIRED);
     }
@@ -93,32 +96,33 @@ class AuthorizationServiceTest {
     @Test
     void using_a_token_notes_when_it_was_last_used_without_a_password_hash() {
         int hashesBefore = t.hasher.verifications.get();
-        authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.GET_ENVS);
+        authorize.authorize(Credential.presented(ide.value().reveal()), ApiCatalog.GET_ENVS, HERE);
         assertThat(t.hasher.verifications.get()).isEqualTo(hashesBefore);
         assertThat(t.platform.tokens().list(ann.id(), Optional.empty()).get(0).lastUsed()).contains(t.clock.now());
     }
 
     @Test
     void a_session_works_for_everything_until_it_ends() {
-        var signedIn = t.platform.signIn().signIn(new Login("ann@example.com"), password());
+        var signedIn = t.platform.signIn().signIn(new Login("ann@example.com"), password(), HERE);
         Credential session = Credential.presented(signedIn.key().reveal());
-        assertThat(authorize.authorize(session, ApiCatalog.DELETE_ENV).viaToken()).isFalse();
-        assertThat(authorize.authorize(session, ApiCatalog.CREATE_TOKEN).account()).isEqualTo(ann.id());
+        assertThat(authorize.authorize(session, ApiCatalog.DELETE_ENV, HERE).viaToken()).isFalse();
+        assertThat(authorize.authorize(session, ApiCatalog.CREATE_TOKEN, HERE).account()).isEqualTo(ann.id());
 
         t.clock.advance(Duration.ofHours(3));
-        assertThatThrownBy(() -> authorize.authorize(session, ApiCatalog.GET_ENVS))
+        assertThatThrownBy(() -> authorize.authorize(session, ApiCatalog.GET_ENVS, HERE))
                 .isInstanceOf(NotAuthenticated.class).hasMessageContaining("session has ended");
     }
 
     @Test
     void a_session_in_use_still_ends_at_its_absolute_lifetime() {
-        var signedIn = t.platform.signIn().signIn(new Login("ann@example.com"), password());
+        var signedIn = t.platform.signIn().signIn(new Login("ann@example.com"), password(), HERE);
         Credential session = Credential.presented(signedIn.key().reveal());
         for (int hour = 0; hour < 24; hour++) {
-            authorize.authorize(session, ApiCatalog.GET_ENVS);
+            authorize.authorize(session, ApiCatalog.GET_ENVS, HERE);
             t.clock.advance(Duration.ofHours(1));
         }
         t.clock.advance(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> authorize.authorize(session, ApiCatalog.GET_ENVS)).isInstanceOf(NotAuthenticated.class);
+        assertThatThrownBy(() -> authorize.authorize(session, ApiCatalog.GET_ENVS, HERE))
+                .isInstanceOf(NotAuthenticated.class);
     }
 }

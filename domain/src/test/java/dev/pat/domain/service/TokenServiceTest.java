@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static dev.pat.domain.testing.TestPlatform.HERE;
+import static dev.pat.domain.testing.TestPlatform.as;
 import static dev.pat.domain.testing.TestPlatform.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +41,7 @@ class TokenServiceTest {
     private static final Expiry NEXT_YEAR = Expiry.parse("31-12-2027");
 
     private Issued generate(Account who, String description) {
-        return tokens.generate(new ManageTokens.Generate(who.id(), password(), new Description(description),
+        return tokens.generate(new ManageTokens.Generate(as(who.id()), password(), new Description(description),
                 ScopeRequest.apiSet("IDE Plugins"), NEXT_YEAR));
     }
 
@@ -88,7 +90,7 @@ class TokenServiceTest {
 
     @Test
     void a_custom_token_holds_the_chosen_methods() {
-        Issued issued = tokens.generate(new ManageTokens.Generate(ann.id(), password(),
+        Issued issued = tokens.generate(new ManageTokens.Generate(as(ann.id()), password(),
                 new Description("stopper"), ScopeRequest.custom(List.of("environment.Control.StopEnv")), NEXT_YEAR));
         assertThat(issued.token().tokenTemplate().custom()).isTrue();
         assertThat(issued.token().methodNames()).containsExactly(ApiCatalog.STOP_ENV.canonical());
@@ -96,7 +98,7 @@ class TokenServiceTest {
 
     @Test
     void a_wrong_password_applies_nothing() {
-        assertThatThrownBy(() -> tokens.generate(new ManageTokens.Generate(ann.id(), Password.given("wrong one"),
+        assertThatThrownBy(() -> tokens.generate(new ManageTokens.Generate(as(ann.id()), Password.given("wrong one"),
                 new Description("x"), ScopeRequest.apiSet("Marketplace"), NEXT_YEAR)))
                 .isInstanceOf(PasswordConfirmationFailed.class);
         assertThat(tokens.list(ann.id(), Optional.empty())).isEmpty();
@@ -104,7 +106,7 @@ class TokenServiceTest {
 
     @Test
     void an_expiry_in_the_past_is_refused() {
-        assertThatThrownBy(() -> tokens.generate(new ManageTokens.Generate(ann.id(), password(),
+        assertThatThrownBy(() -> tokens.generate(new ManageTokens.Generate(as(ann.id()), password(),
                 new Description("x"), ScopeRequest.apiSet("Marketplace"), Expiry.parse("26-11-2026"))))
                 .isInstanceOf(InvalidInput.class).hasMessageStartingWith("expiresAt: ");
         assertThat(tokens.list(ann.id(), Optional.empty())).isEmpty();
@@ -113,7 +115,7 @@ class TokenServiceTest {
     @Test
     void an_unknown_method_is_refused_before_the_password_is_even_checked() {
         int before = t.hasher.verifications.get();
-        assertThatThrownBy(() -> tokens.generate(new ManageTokens.Generate(ann.id(), password(),
+        assertThatThrownBy(() -> tokens.generate(new ManageTokens.Generate(as(ann.id()), password(),
                 new Description("x"), ScopeRequest.custom(List.of("environment.Control.Explode")), NEXT_YEAR)))
                 .isInstanceOf(InvalidInput.class).hasMessageStartingWith("apiList: unknown API method");
         assertThat(t.hasher.verifications.get()).isEqualTo(before);
@@ -134,7 +136,7 @@ class TokenServiceTest {
     @Test
     void editing_changes_only_what_is_given() {
         Issued issued = generate(ann, "old");
-        TokenView edited = tokens.edit(new ManageTokens.Edit(ann.id(), password(), id(issued),
+        TokenView edited = tokens.edit(new ManageTokens.Edit(as(ann.id()), password(), id(issued),
                 Optional.of(new Description("new")), Optional.empty(), Optional.empty()));
         assertThat(edited.description()).isEqualTo("new");
         assertThat(edited.tokenTemplate()).isEqualTo(issued.token().tokenTemplate());
@@ -146,7 +148,7 @@ class TokenServiceTest {
     @Test
     void editing_to_a_custom_list_replaces_the_set() {
         Issued issued = generate(ann, "t");
-        TokenView edited = tokens.edit(new ManageTokens.Edit(ann.id(), password(), id(issued),
+        TokenView edited = tokens.edit(new ManageTokens.Edit(as(ann.id()), password(), id(issued),
                 Optional.empty(), Optional.of(ScopeRequest.custom(List.of("environment.Control.GetEnvs"))),
                 Optional.empty()));
         assertThat(edited.tokenTemplate().custom()).isTrue();
@@ -157,18 +159,19 @@ class TokenServiceTest {
     void editing_with_a_wrong_password_or_bad_input_leaves_the_token_as_it_was() {
         Issued issued = generate(ann, "keep me");
         List<TokenView> before = tokens.list(ann.id(), Optional.empty());
-        assertThatThrownBy(() -> tokens.edit(new ManageTokens.Edit(ann.id(), Password.given("nope nope"),
+        assertThatThrownBy(() -> tokens.edit(new ManageTokens.Edit(as(ann.id()), Password.given("nope nope"),
                 id(issued), Optional.of(new Description("changed")), Optional.empty(), Optional.empty())))
                 .isInstanceOf(PasswordConfirmationFailed.class);
-        assertThatThrownBy(() -> tokens.edit(new ManageTokens.Edit(ann.id(), password(), id(issued),
-                Optional.of(new Description("changed")), Optional.of(ScopeRequest.custom(List.of())), Optional.empty())))
+        assertThatThrownBy(() -> tokens.edit(new ManageTokens.Edit(as(ann.id()), password(), id(issued),
+                Optional.of(new Description("changed")), Optional.of(ScopeRequest.custom(List.of())),
+                Optional.empty())))
                 .isInstanceOf(InvalidInput.class);
         assertNothingChangedFor(ann, before);
     }
 
     @Test
     void an_edit_with_nothing_to_change_is_refused() {
-        assertThatThrownBy(() -> new ManageTokens.Edit(ann.id(), password(), new TokenId(1), Optional.empty(),
+        assertThatThrownBy(() -> new ManageTokens.Edit(as(ann.id()), password(), new TokenId(1), Optional.empty(),
                 Optional.empty(), Optional.empty())).isInstanceOf(InvalidInput.class)
                 .hasMessageContaining("nothing to change");
     }
@@ -176,7 +179,7 @@ class TokenServiceTest {
     @Test
     void regenerating_makes_the_old_value_fail_and_keeps_every_other_setting() {
         Issued first = generate(ann, "ci");
-        Issued second = tokens.regenerate(new ManageTokens.Regenerate(ann.id(), password(),
+        Issued second = tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), password(),
                 id(first), Optional.empty()));
 
         assertThat(second.value().reveal()).isNotEqualTo(first.value().reveal());
@@ -185,10 +188,10 @@ class TokenServiceTest {
         assertThat(second.token().apiListItems()).isEqualTo(first.token().apiListItems());
         assertThat(second.token().expiresAt()).isEqualTo(first.token().expiresAt());
         assertThatThrownBy(() -> t.platform.authorize().authorize(Credential.presented(first.value().reveal()),
-                ApiCatalog.STOP_ENV)).isInstanceOf(NotAuthenticated.class)
+                ApiCatalog.STOP_ENV, HERE)).isInstanceOf(NotAuthenticated.class)
                 .extracting(e -> ((NotAuthenticated) e).reason()).isEqualTo(NotAuthenticated.Reason.REPLACED);
         assertThat(t.platform.authorize().authorize(Credential.presented(second.value().reveal()),
-                ApiCatalog.STOP_ENV).account()).isEqualTo(ann.id());
+                ApiCatalog.STOP_ENV, HERE).account()).isEqualTo(ann.id());
     }
 
     @Test
@@ -197,11 +200,11 @@ class TokenServiceTest {
         t.clock.set(Instant.parse("2028-06-01T00:00:00Z"));
         assertThat(tokens.list(ann.id(), Optional.empty()).get(0).status()).isEqualTo(TokenView.EXPIRED);
 
-        assertThatThrownBy(() -> tokens.regenerate(new ManageTokens.Regenerate(ann.id(), password(),
+        assertThatThrownBy(() -> tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), password(),
                 id(first), Optional.empty()))).isInstanceOf(InvalidInput.class)
                 .hasMessageStartingWith("expiresAt: the token expired at 2027-12-31 23:59:59 UTC");
 
-        Issued revived = tokens.regenerate(new ManageTokens.Regenerate(ann.id(), password(),
+        Issued revived = tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), password(),
                 id(first), Optional.of(Expiry.parse("31-12-2028"))));
         assertThat(revived.token().status()).isEqualTo(TokenView.ACTIVE);
     }
@@ -209,15 +212,15 @@ class TokenServiceTest {
     @Test
     void regenerating_a_removed_token_is_token_not_found() {
         Issued issued = generate(ann, "gone");
-        tokens.remove(new ManageTokens.Remove(ann.id(), password(), Set.of(id(issued))));
-        assertThatThrownBy(() -> tokens.regenerate(new ManageTokens.Regenerate(ann.id(), password(),
+        tokens.remove(new ManageTokens.Remove(as(ann.id()), password(), Set.of(id(issued))));
+        assertThatThrownBy(() -> tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), password(),
                 id(issued), Optional.empty()))).isInstanceOf(TokenNotFound.class);
     }
 
     @Test
     void copying_makes_a_new_token_with_the_same_set_methods_and_expiry() {
         Issued original = generate(ann, "ci");
-        Issued copy = tokens.copy(new ManageTokens.Copy(ann.id(), password(), id(original),
+        Issued copy = tokens.copy(new ManageTokens.Copy(as(ann.id()), password(), id(original),
                 Optional.empty(), Optional.empty()));
         assertThat(id(copy)).isNotEqualTo(id(original));
         assertThat(copy.value().reveal()).isNotEqualTo(original.value().reveal());
@@ -234,7 +237,7 @@ class TokenServiceTest {
         for (int i = 1; i < ManageTokens.LIMIT_PER_ACCOUNT; i++) {
             generate(ann, "token " + i);
         }
-        assertThatThrownBy(() -> tokens.copy(new ManageTokens.Copy(ann.id(), password(), id(original),
+        assertThatThrownBy(() -> tokens.copy(new ManageTokens.Copy(as(ann.id()), password(), id(original),
                 Optional.empty(), Optional.empty()))).isInstanceOf(TokenLimitReached.class);
         assertThat(tokens.list(ann.id(), Optional.empty())).hasSize(100);
     }
@@ -244,18 +247,18 @@ class TokenServiceTest {
         Issued a = generate(ann, "a");
         Issued b = generate(ann, "b");
         Issued c = generate(ann, "c");
-        tokens.remove(new ManageTokens.Remove(ann.id(), password(), Set.of(id(a), id(c))));
+        tokens.remove(new ManageTokens.Remove(as(ann.id()), password(), Set.of(id(a), id(c))));
         assertThat(tokens.list(ann.id(), Optional.empty())).extracting(TokenView::id)
                 .containsExactly(b.token().id());
         assertThatThrownBy(() -> t.platform.authorize().authorize(Credential.presented(a.value().reveal()),
-                ApiCatalog.GET_ENVS)).isInstanceOf(NotAuthenticated.class).hasMessageContaining("removed");
+                ApiCatalog.GET_ENVS, HERE)).isInstanceOf(NotAuthenticated.class).hasMessageContaining("removed");
     }
 
     @Test
     void removing_with_one_unknown_id_removes_none() {
         Issued a = generate(ann, "a");
         List<TokenView> before = tokens.list(ann.id(), Optional.empty());
-        assertThatThrownBy(() -> tokens.remove(new ManageTokens.Remove(ann.id(), password(),
+        assertThatThrownBy(() -> tokens.remove(new ManageTokens.Remove(as(ann.id()), password(),
                 Set.of(id(a), new TokenId(999))))).isInstanceOf(TokenNotFound.class);
         assertNothingChangedFor(ann, before);
     }
@@ -263,7 +266,7 @@ class TokenServiceTest {
     @Test
     void removing_with_a_wrong_password_removes_nothing() {
         Issued a = generate(ann, "a");
-        assertThatThrownBy(() -> tokens.remove(new ManageTokens.Remove(ann.id(), Password.given("guess guess"),
+        assertThatThrownBy(() -> tokens.remove(new ManageTokens.Remove(as(ann.id()), Password.given("guess guess"),
                 Set.of(id(a))))).isInstanceOf(PasswordConfirmationFailed.class);
         assertThat(tokens.list(ann.id(), Optional.empty())).hasSize(1);
     }
@@ -273,14 +276,14 @@ class TokenServiceTest {
         Issued bobs = generate(bob, "bob's");
         TokenId missing = new TokenId(bobs.token().id() + 100);
         for (TokenId id : List.of(id(bobs), missing)) {
-            assertThatThrownBy(() -> tokens.edit(new ManageTokens.Edit(ann.id(), password(), id,
+            assertThatThrownBy(() -> tokens.edit(new ManageTokens.Edit(as(ann.id()), password(), id,
                     Optional.of(new Description("mine now")), Optional.empty(), Optional.empty())))
                     .isInstanceOf(TokenNotFound.class).hasMessage("token " + id.value() + " not found");
-            assertThatThrownBy(() -> tokens.regenerate(new ManageTokens.Regenerate(ann.id(), password(), id,
+            assertThatThrownBy(() -> tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), password(), id,
                     Optional.empty()))).isInstanceOf(TokenNotFound.class);
-            assertThatThrownBy(() -> tokens.copy(new ManageTokens.Copy(ann.id(), password(), id, Optional.empty(),
+            assertThatThrownBy(() -> tokens.copy(new ManageTokens.Copy(as(ann.id()), password(), id, Optional.empty(),
                     Optional.empty()))).isInstanceOf(TokenNotFound.class);
-            assertThatThrownBy(() -> tokens.remove(new ManageTokens.Remove(ann.id(), password(), Set.of(id))))
+            assertThatThrownBy(() -> tokens.remove(new ManageTokens.Remove(as(ann.id()), password(), Set.of(id))))
                     .isInstanceOf(TokenNotFound.class);
         }
         assertThat(tokens.list(ann.id(), Optional.of(Set.of(id(bobs))))).isEmpty();
@@ -311,7 +314,7 @@ class TokenServiceTest {
     }
 
     private Issued generateWith(Password given, String description) {
-        return tokens.generate(new ManageTokens.Generate(ann.id(), given, new Description(description),
+        return tokens.generate(new ManageTokens.Generate(as(ann.id()), given, new Description(description),
                 ScopeRequest.apiSet("IDE Plugins"), NEXT_YEAR));
     }
 }

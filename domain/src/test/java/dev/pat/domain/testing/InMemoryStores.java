@@ -1,8 +1,10 @@
 package dev.pat.domain.testing;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.model.account.Session;
@@ -12,13 +14,17 @@ import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.CallCounter;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 import dev.pat.domain.port.out.UsageRecorder;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,6 +273,62 @@ public final class InMemoryStores implements Transactions {
             if (current != null && current.lastUsed().map(at::isAfter).orElse(true)) {
                 state.tokens.put(token.value(), current.withLastUsed(at));
             }
+        }
+    };
+
+    /** Failed-attempt counts, checked and counted under one lock as the database does in one transaction. */
+    private record Count(int attempts, Instant windowStart, Instant waitUntil) {
+    }
+
+    public final AttemptCounters attempts = new AttemptCounters() {
+        private final Map<String, Count> counts = new HashMap<>();
+        private final Map<String, Instant> known = new HashMap<>();
+
+        @Override
+        public synchronized Optional<Instant> attempt(String key, AttemptPolicy.Rule rule, Instant now) {
+            Count count = counts.get(key);
+            if (count == null || (!now.isBefore(count.windowStart().plus(rule.window()))
+                    && !now.isBefore(count.waitUntil()))) {
+                count = new Count(0, now, Instant.EPOCH);
+            }
+            if (now.isBefore(count.waitUntil())) {
+                return Optional.of(count.waitUntil());
+            }
+            int attempts = count.attempts() + 1;
+            java.time.Duration wait = rule.waitAfter(attempts);
+            counts.put(key, new Count(attempts, count.windowStart(), wait.isZero() ? Instant.EPOCH : now.plus(wait)));
+            return Optional.empty();
+        }
+
+        @Override
+        public synchronized void succeeded(String key, boolean forget) {
+            Count count = counts.get(key);
+            if (forget || count == null) {
+                counts.remove(key);
+            } else {
+                counts.put(key, new Count(Math.max(0, count.attempts() - 1), count.windowStart(), count.waitUntil()));
+            }
+        }
+
+        @Override
+        public synchronized boolean knows(AccountId account, ClientAddress address, Instant since) {
+            Instant last = known.get(account.value() + "|" + address.value());
+            return last != null && !last.isBefore(since);
+        }
+
+        @Override
+        public synchronized void remember(AccountId account, ClientAddress address, Instant now) {
+            known.put(account.value() + "|" + address.value(), now);
+        }
+    };
+
+    /** Calls per key and minute, in memory: on one node, exactly what the shared counter approximates. */
+    public final CallCounter calls = new CallCounter() {
+        private final Map<String, Long> counts = new HashMap<>();
+
+        @Override
+        public synchronized long count(String key, Instant now) {
+            return counts.merge(key + "@" + now.getEpochSecond() / 60, 1L, Long::sum);
         }
     };
 

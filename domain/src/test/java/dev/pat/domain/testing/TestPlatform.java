@@ -1,6 +1,8 @@
 package dev.pat.domain.testing;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.account.Account;
+import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
@@ -17,7 +19,8 @@ public final class TestPlatform {
     public final PlainHasher hasher = new PlainHasher();
     public final FakeSecondFactor secondFactor = new FakeSecondFactor();
     public final Platform platform = new Platform(new Platform.Ports(stores.accounts, stores.sessions, stores.tokens,
-            stores.environments, stores.usage, stores, hasher, secondFactor, clock, randomness),
+            stores.environments, stores.usage, stores, stores.attempts, stores.calls, hasher, secondFactor, clock,
+            randomness),
             Platform.Policies.STANDARD);
 
     public Account account(String login) {
@@ -25,8 +28,16 @@ public final class TestPlatform {
                 Password.chosen(PASSWORD));
     }
 
+    /** Where the tests' calls come from: an address of TEST-NET-1. */
+    public static final ClientAddress HERE = ClientAddress.parse("192.0.2.10");
+
     public Caller session(Account account) {
-        return Caller.bySession(account.id());
+        return as(account.id());
+    }
+
+    /** The account, calling with a session from {@link #HERE}. */
+    public static Caller as(AccountId account) {
+        return Caller.bySession(account, HERE);
     }
 
     public static Password password() {

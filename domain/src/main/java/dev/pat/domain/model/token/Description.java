@@ -2,6 +2,7 @@ package dev.pat.domain.model.token;
 
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.Texts;
+
 /** The custom description a person gives a token (required, at most 255 characters). */
 public record Description(String value) {
     public static final int MAX_LENGTH = 255;
@@ -17,6 +18,12 @@ public record Description(String value) {
         }
         if (Texts.hasControlCharacters(value)) {
             throw new InvalidInput("description", "must not contain control characters such as line breaks");
+        }
+        if (Texts.hasBidiControls(value)) {
+            throw new InvalidInput("description", "must not contain bidirectional overrides or isolates");
+        }
+        if (Texts.isInvisible(value)) {
+            throw new InvalidInput("description", "must contain something visible");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.pat.domain.port.in;
 
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
@@ -22,18 +23,22 @@ import java.util.Set;
 public interface ManageTokens {
     int LIMIT_PER_ACCOUNT = TokenLimit.STANDARD.perAccount();
 
-    record Generate(AccountId account, Password password, Description description, ScopeRequest scope,
+    record Generate(Caller caller, Password password, Description description, ScopeRequest scope,
                     Expiry expiry) {
         public Generate {
-            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(password, "password");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(expiry, "expiry");
         }
+
+        public AccountId account() {
+            return caller.account();
+        }
     }
 
-    record Edit(AccountId account, Password password, TokenId id, Optional<Description> description,
+    record Edit(Caller caller, Password password, TokenId id, Optional<Description> description,
                 Optional<ScopeRequest> scope, Optional<Expiry> expiry) {
         public Edit {
             Objects.requireNonNull(id, "id");
@@ -42,22 +47,34 @@ public interface ManageTokens {
                         + " methods or an expiry date");
             }
         }
-    }
 
-    record Regenerate(AccountId account, Password password, TokenId id, Optional<Expiry> expiry) {
-        public Regenerate {
-            Objects.requireNonNull(id, "id");
+        public AccountId account() {
+            return caller.account();
         }
     }
 
-    record Copy(AccountId account, Password password, TokenId id, Optional<Description> description,
+    record Regenerate(Caller caller, Password password, TokenId id, Optional<Expiry> expiry) {
+        public Regenerate {
+            Objects.requireNonNull(id, "id");
+        }
+
+        public AccountId account() {
+            return caller.account();
+        }
+    }
+
+    record Copy(Caller caller, Password password, TokenId id, Optional<Description> description,
                 Optional<Expiry> expiry) {
         public Copy {
             Objects.requireNonNull(id, "id");
         }
+
+        public AccountId account() {
+            return caller.account();
+        }
     }
 
-    record Remove(AccountId account, Password password, Set<TokenId> ids) {
+    record Remove(Caller caller, Password password, Set<TokenId> ids) {
         public Remove {
             if (ids == null || ids.isEmpty()) {
                 throw new InvalidInput("ids", "name at least one token to remove");
@@ -67,6 +84,10 @@ public interface ManageTokens {
                         + LIMIT_PER_ACCOUNT);
             }
             ids = Set.copyOf(ids);
+        }
+
+        public AccountId account() {
+            return caller.account();
         }
     }
 

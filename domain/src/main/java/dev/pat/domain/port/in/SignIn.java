@@ -1,5 +1,6 @@
 package dev.pat.domain.port.in;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.Login;
@@ -13,9 +14,9 @@ public interface SignIn {
     record SignedIn(SessionKey key, Account account, boolean pending) {
     }
 
-    SignedIn signIn(Login login, Password password);
+    SignedIn signIn(Login login, Password password, ClientAddress address);
 
-    void verifyTwoFactor(Credential session, String code);
+    void verifyTwoFactor(Credential session, String code, ClientAddress address);
 
-    void signOut(Credential session);
+    void signOut(Credential session, ClientAddress address);
 }
