@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final BatchedUsageRecorder usage;
     private final CachingTokenStore tokens;
     private final TokenEventFeed feed;
+    private final SecretSealer sealer;
     private final JdbiAttemptCounters attempts;
     private final SharedCallCounter calls;
 
@@ -45,9 +47,27 @@ public final class Database implements AutoCloseable {
      * @param usageFlushInterval how often last-used times noted in memory are written (what a crash loses)
      * @param cachedTokens       how many verified tokens (and retired values) the cache holds
      * @param cacheMaxAge        the longest an entry stays cached: a safety net, as changes reach the cache at once
+     * @param secretKey          the 256-bit key that seals the secrets PAT must read back (two-factor secrets); the
+     *                           same on every node of one database
      */
-    public record Settings(Duration usageFlushInterval, int cachedTokens, Duration cacheMaxAge) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(5), 100_000, Duration.ofMinutes(5));
+    public record Settings(Duration usageFlushInterval, int cachedTokens, Duration cacheMaxAge, byte[] secretKey) {
+        public Settings {
+            if (secretKey == null || secretKey.length != 32) {
+                throw new IllegalArgumentException("the secret key has 32 bytes (256 bits)");
+            }
+            secretKey = secretKey.clone();
+        }
+
+        /** The usual settings, with this key. */
+        public static Settings standard(byte[] secretKey) {
+            return new Settings(Duration.ofSeconds(5), 100_000, Duration.ofMinutes(5), secretKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[usageFlushInterval=" + usageFlushInterval + ", cachedTokens=" + cachedTokens
+                    + ", cacheMaxAge=" + cacheMaxAge + ", secretKey=[redacted]]";
+        }
     }
 
     private Database(String jdbcUrl, Optional<String> user, Optional<String> password, Clock clock,
@@ -60,8 +80,15 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 16);
         config.setPoolName("pat-" + dialect.name().toLowerCase());
         this.dataSource = new HikariDataSource(config);
-        migrate(dataSource, dialect);
         this.jdbi = Jdbi.create(dataSource);
+        this.sealer = new SecretSealer(settings.secretKey());
+        try {
+            migrate(dataSource, dialect);
+            sealWithThisKey(jdbi, sealer);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         this.transactions = new JdbiTransactions(jdbi);
         this.usage = new BatchedUsageRecorder(jdbi, settings.usageFlushInterval());
         AtomicBoolean trusted = new AtomicBoolean(false);
@@ -81,8 +108,29 @@ public final class Database implements AutoCloseable {
         return new Database(jdbcUrl, user, password, clock, settings);
     }
 
-    public static Database open(String jdbcUrl, Clock clock) {
-        return open(jdbcUrl, Optional.empty(), Optional.empty(), clock, Settings.DEFAULT);
+    /**
+     * Makes sure the database's secrets are sealed with this node's key: the first node to open it records a check
+     * value of its key; a node with another key is refused, rather than failing every two-factor sign-in later;
+     * secrets stored before sealing existed are sealed now.
+     */
+    private static void sealWithThisKey(Jdbi jdbi, SecretSealer sealer) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO settings (name, value) VALUES ('secret-key-check', :check)"
+                    + " ON CONFLICT (name) DO NOTHING").bind("check", sealer.keyCheck()).execute();
+            String recorded = h.createQuery("SELECT value FROM settings WHERE name = 'secret-key-check'")
+                    .mapTo(String.class).one();
+            if (!recorded.equals(sealer.keyCheck())) {
+                throw new IllegalStateException("pat.secret-key: this node's secret key is not the one this database's"
+                        + " secrets are sealed with; give every node of one database the same PAT_SECRET_KEY");
+            }
+            List<Map<String, Object>> clear = h.createQuery("SELECT id, totp_secret FROM accounts"
+                    + " WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'").mapToMap().list();
+            for (Map<String, Object> row : clear) {
+                h.createUpdate("UPDATE accounts SET totp_secret = :sealed WHERE id = :id")
+                        .bind("sealed", sealer.seal((String) row.get("totp_secret")))
+                        .bind("id", ((Number) row.get("id")).longValue()).execute();
+            }
+        });
     }
 
     private static void migrate(DataSource dataSource, Dialect dialect) {
@@ -99,7 +147,7 @@ public final class Database implements AutoCloseable {
     }
 
     public AccountStore accounts() {
-        return new JdbiAccountStore(transactions);
+        return new JdbiAccountStore(transactions, sealer);
     }
 
     public SessionStore sessions() {

@@ -15,16 +15,18 @@ import java.util.Optional;
 /** Accounts in the {@code accounts} table. */
 final class JdbiAccountStore implements AccountStore {
     private static final String COLUMNS = "id, login, name, password_hash, totp_secret, totp_last_step, created_on";
-    private static final RowMapper<Account> ROW = (rs, ctx) -> Account.rebuild(
-            new AccountId(rs.getLong("id")), new Login(rs.getString("login")), new DisplayName(rs.getString("name")),
-            new PasswordHash(rs.getString("password_hash")),
-            Optional.ofNullable(rs.getString("totp_secret")).map(TotpSecret::new), rs.getLong("totp_last_step"),
-            Times.load(rs.getLong("created_on")));
-
+    private final RowMapper<Account> row;
     private final JdbiTransactions db;
+    private final SecretSealer sealer;
 
-    JdbiAccountStore(JdbiTransactions db) {
+    JdbiAccountStore(JdbiTransactions db, SecretSealer sealer) {
         this.db = db;
+        this.sealer = sealer;
+        this.row = (rs, ctx) -> Account.rebuild(
+                new AccountId(rs.getLong("id")), new Login(rs.getString("login")),
+                new DisplayName(rs.getString("name")), new PasswordHash(rs.getString("password_hash")),
+                Optional.ofNullable(rs.getString("totp_secret")).map(sealer::open).map(TotpSecret::new),
+                rs.getLong("totp_last_step"), Times.load(rs.getLong("created_on")));
     }
 
     @Override
@@ -34,7 +36,7 @@ final class JdbiAccountStore implements AccountStore {
                 .bind("login", account.login().value())
                 .bind("name", account.name().value())
                 .bind("hash", account.passwordHash().encoded())
-                .bind("totp", account.twoFactor().map(TotpSecret::base32).orElse(null))
+                .bind("totp", account.twoFactor().map(TotpSecret::base32).map(sealer::seal).orElse(null))
                 .bind("created", Times.store(account.createdOn()))
                 .mapTo(Long.class).one());
         return account.withId(new AccountId(id));
@@ -43,13 +45,13 @@ final class JdbiAccountStore implements AccountStore {
     @Override
     public Optional<Account> byId(AccountId id) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
-                .bind("id", id.value()).map(ROW).findOne());
+                .bind("id", id.value()).map(row).findOne());
     }
 
     @Override
     public Optional<Account> byLogin(Login login) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE login = :login")
-                .bind("login", login.value()).map(ROW).findOne());
+                .bind("login", login.value()).map(row).findOne());
     }
 
     @Override
@@ -63,7 +65,7 @@ final class JdbiAccountStore implements AccountStore {
         // the last accepted step only moves forward, whatever a concurrent sign-in recorded meanwhile
         db.withHandle(h -> h.createUpdate("UPDATE accounts SET totp_secret = :totp, totp_last_step ="
                         + " CASE WHEN totp_last_step < :step THEN :step ELSE totp_last_step END WHERE id = :id")
-                .bind("totp", secret.map(TotpSecret::base32).orElse(null))
+                .bind("totp", secret.map(TotpSecret::base32).map(sealer::seal).orElse(null))
                 .bind("step", provenAtStep).bind("id", id.value()).execute());
     }
 
@@ -76,6 +78,6 @@ final class JdbiAccountStore implements AccountStore {
 
     @Override
     public List<Account> all() {
-        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY id").map(ROW).list());
+        return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM accounts ORDER BY id").map(row).list());
     }
 }

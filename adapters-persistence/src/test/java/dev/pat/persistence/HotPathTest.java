@@ -19,12 +19,12 @@ import dev.pat.domain.testing.PinnedClock;
 import dev.pat.domain.testing.PlainHasher;
 import dev.pat.domain.testing.SeededRandomness;
 import dev.pat.domain.testing.TestPlatform;
+import dev.pat.persistence.testing.DatabaseFixture;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +54,7 @@ abstract class HotPathTest {
     }
 
     static Database open(String url, PinnedClock clock) {
-        return Database.open(url, Optional.empty(), Optional.empty(), clock,
-                new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5)));
+        return DatabaseFixture.open(url, clock);
     }
 
     String url;

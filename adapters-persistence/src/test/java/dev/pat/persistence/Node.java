@@ -10,9 +10,7 @@ import dev.pat.domain.service.Platform;
 import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.PlainHasher;
 import dev.pat.domain.testing.SeededRandomness;
-
-import java.time.Duration;
-import java.util.Optional;
+import dev.pat.persistence.testing.DatabaseFixture;
 
 import static dev.pat.domain.testing.TestPlatform.HERE;
 
@@ -24,8 +22,7 @@ record Node(Database database, Platform platform) implements AutoCloseable {
     }
 
     static Node on(String url, Clock clock, long seed, Platform.Policies policies) {
-        Database db = Database.open(url, Optional.empty(), Optional.empty(), clock,
-                new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5)));
+        Database db = DatabaseFixture.open(url, clock);
         return new Node(db, new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(),
                 db.environments(), db.usage(), db.transactions(), db.attempts(), db.calls(),
                 new PlainHasher(), new FakeSecondFactor(), clock,

@@ -35,7 +35,7 @@ class TwoProcessesOnOneSqliteFileIT {
     void two_processes_generating_at_once_lose_no_write_and_never_pass_the_token_limit() throws Exception {
         String url = DatabaseFixture.freshSqliteUrl();
         AccountId ann;
-        try (Database db = Database.open(url, Instant::now)) {
+        try (Database db = DatabaseFixture.open(url, Instant::now)) {
             ann = platformOn(db, 1).administration().createAccount(new Login("ann@example.com"),
                     new DisplayName("Ann"), Password.chosen(
                             TestPlatform.PASSWORD)).id();
@@ -61,7 +61,7 @@ class TwoProcessesOnOneSqliteFileIT {
 
         assertThat(generated).isEqualTo(ManageTokens.LIMIT_PER_ACCOUNT);
         assertThat(refused).isEqualTo(2 * ATTEMPTS_PER_PROCESS - ManageTokens.LIMIT_PER_ACCOUNT);
-        try (Database db = Database.open(url, Instant::now)) {
+        try (Database db = DatabaseFixture.open(url, Instant::now)) {
             assertThat(db.tokens().ofAccount(ann)).hasSize(ManageTokens.LIMIT_PER_ACCOUNT)
                     .extracting(t -> t.id().value()).doesNotHaveDuplicates();
             String integrity = Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery("PRAGMA integrity_check")
@@ -80,7 +80,7 @@ class TwoProcessesOnOneSqliteFileIT {
     /** One writing process: tries to generate its share of tokens for the account. */
     public static final class Writer {
         public static void main(String[] args) {
-            try (Database db = Database.open(args[0], Instant::now)) {
+            try (Database db = DatabaseFixture.open(args[0], Instant::now)) {
                 Platform platform = platformOn(db, Long.parseLong(args[2]));
                 AccountId account = new AccountId(Long.parseLong(args[1]));
                 int generated = 0;

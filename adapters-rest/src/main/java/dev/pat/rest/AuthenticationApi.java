@@ -20,7 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.pat.rest.Endpoint.Param.optional;
+import static dev.pat.rest.Endpoint.Param.optionalList;
 import static dev.pat.rest.Endpoint.Param.required;
+import static dev.pat.rest.Endpoint.Param.requiredList;
 
 /** {@code users.Authentication}: sessions, and the Access Tokens tab's methods. */
 @Component
@@ -62,17 +64,17 @@ class AuthenticationApi implements Endpoint.Group {
                     call.authorizedBy(authorize);
                     return Answers.ok();
                 }),
-                new Endpoint(ApiCatalog.GET_TOKENS, List.of(SESSION, optional("ids", "1;4;6, 1,4,6 or * (all)")),
+                new Endpoint(ApiCatalog.GET_TOKENS, List.of(SESSION, optionalList("ids", "1;4;6, 1,4,6 or * (all)")),
                         this::getTokens),
                 new Endpoint(ApiCatalog.CREATE_TOKEN, List.of(SESSION, PASSWORD,
                         required("description", "what the token is for, at most 255 characters"),
                         optional(ScopeRequest.API_SET,
                                 "Extended Access, IDE Plugins, Marketplace, Maven Plugin or Custom"),
-                        optional(ScopeRequest.API_LIST, API_LIST), required(Expiry.FIELD, EXPIRES)),
+                        optionalList(ScopeRequest.API_LIST, API_LIST), required(Expiry.FIELD, EXPIRES)),
                         this::createToken),
                 new Endpoint(ApiCatalog.EDIT_TOKEN, List.of(SESSION, PASSWORD, required("id", "the token's id"),
                         optional("description", "a new description"),
-                        optional(ScopeRequest.API_SET, "a new API set"), optional(ScopeRequest.API_LIST, API_LIST),
+                        optional(ScopeRequest.API_SET, "a new API set"), optionalList(ScopeRequest.API_LIST, API_LIST),
                         optional(Expiry.FIELD, EXPIRES)), this::editToken),
                 new Endpoint(ApiCatalog.REGENERATE_TOKEN, List.of(SESSION, PASSWORD,
                         required("id", "the token's id (or ids)"),
@@ -82,7 +84,7 @@ class AuthenticationApi implements Endpoint.Group {
                         optional("description", "defaults to 'Copy of …'"), optional(Expiry.FIELD, EXPIRES)),
                         this::copyToken),
                 new Endpoint(ApiCatalog.DELETE_TOKENS, List.of(SESSION, PASSWORD,
-                        required("ids", "the tokens to remove")), this::deleteTokens),
+                        requiredList("ids", "the tokens to remove")), this::deleteTokens),
                 new Endpoint(ApiCatalog.GET_TOKEN_API_LIST, List.of(SESSION,
                         optional("search", "text in name or description")), call -> {
                             call.authorizedBy(authorize);
@@ -114,8 +116,8 @@ class AuthenticationApi implements Endpoint.Group {
 
     private Map<String, Object> getTokens(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
-        Optional<Set<TokenId>> only = call.optional("ids").filter(ids -> !ids.trim().equals("*"))
-                .map(ids -> ids(call, "ids"));
+        boolean all = !call.has("ids") || call.values("ids").stream().anyMatch(ids -> ids.trim().equals("*"));
+        Optional<Set<TokenId>> only = all ? Optional.empty() : Optional.of(ids(call, "ids"));
         return Answers.ok("apiTokens", tokens.list(caller.account(), only));
     }
 

@@ -17,18 +17,36 @@ record Endpoint(ApiMethod method, List<Param> params, Handler handler) {
     }
 
     /** A documented parameter. */
-    record Param(String name, boolean required, String description) {
+    /** A documented parameter: required or not, one value or a list (which may be given in several parts). */
+    record Param(String name, boolean required, boolean list, String description) {
         static Param required(String name, String description) {
-            return new Param(name, true, description);
+            return new Param(name, true, false, description);
         }
 
         static Param optional(String name, String description) {
-            return new Param(name, false, description);
+            return new Param(name, false, false, description);
+        }
+
+        static Param requiredList(String name, String description) {
+            return new Param(name, true, true, description);
+        }
+
+        static Param optionalList(String name, String description) {
+            return new Param(name, false, true, description);
         }
     }
 
     Endpoint {
         params = List.copyOf(params);
+    }
+
+    /** Refuses at once a one-value parameter given twice with different values, before anything is done. */
+    void checkSingleValues(PlatformRequest call) {
+        for (Param param : params) {
+            if (!param.list()) {
+                call.optional(param.name());
+            }
+        }
     }
 
     /** The endpoints of one service group ({@code users.Authentication}, {@code environment.Control}). */

@@ -170,7 +170,9 @@ final class PlatformApiFilter implements Filter {
                     .form(request.getQueryString()).body(request.getContentType(), body, json);
             PlatformRequest call = new PlatformRequest(method, parameters.values(), bearer(request),
                     "POST".equals(request.getMethod()), addresses.of(request));
-            reply = Reply.ok(endpoints.of(method).orElseThrow().handler().answer(call));
+            Endpoint endpoint = endpoints.of(method).orElseThrow();
+            endpoint.checkSingleValues(call);
+            reply = Reply.ok(endpoint.handler().answer(call));
         } catch (PatFailure failure) {
             reply = FailureAnswers.of(failure, method.service());
         } catch (RuntimeException fault) {

@@ -1,5 +1,10 @@
 package dev.pat.rest;
 
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -31,6 +36,29 @@ public class RestAdapter {
         registration.setAsyncSupported(true);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /**
+     * Tomcat's own error pages (for requests refused before any filter runs) replaced by the platform's JSON shape;
+     * runs after Boot's customizer, which adds an HTML one.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonErrorPages() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(TomcatServletWebServerFactory factory) {
+                factory.addContextCustomizers(context -> {
+                    StandardHost host = (StandardHost) context.getParent();
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new JsonErrorReportValve());
+                });
+            }
+        };
     }
 
     /** Times in answers as the platform writes them. */

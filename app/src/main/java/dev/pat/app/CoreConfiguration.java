@@ -2,6 +2,7 @@ package dev.pat.app;
 
 import dev.pat.app.crypto.Argon2idHasher;
 import dev.pat.app.crypto.BoundedPasswordHasher;
+import dev.pat.app.crypto.SecretKeyFile;
 import dev.pat.app.crypto.SecureRandomness;
 import dev.pat.app.crypto.TotpSecondFactor;
 import dev.pat.app.health.DatabaseHealth;
@@ -64,7 +65,8 @@ class CoreConfiguration {
         return Database.open(db.url(), Optional.ofNullable(db.user()).filter(u -> !u.isBlank()),
                 Optional.ofNullable(db.password()).filter(p -> !p.isBlank()), clock,
                 new Database.Settings(properties.lastUsed().flushInterval(), properties.cache().tokens(),
-                        properties.cache().maxAge()));
+                        properties.cache().maxAge(), SecretKeyFile.resolve(Optional.ofNullable(properties.secretKey())
+                        .filter(k -> !k.isBlank()), properties.dataDirectory())));
     }
 
     @Bean

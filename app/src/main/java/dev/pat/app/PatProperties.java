@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,40 @@ import java.util.Optional;
  * @param limits         how many calls a minute, shared by every node
  * @param attempts       how guesses at passwords and codes are slowed down
  * @param http           what a request may hold, and whose word on its origin is believed
+ * @param secretKey      the key sealing two-factor secrets, Base64 of 32 bytes ({@code PAT_SECRET_KEY}); the same
+ *                       on every node of one database; when not set, one is generated into the data directory
+ * @param dataDir        where PAT keeps its files (the generated secret key); the SQLite file's folder by default,
+ *                       {@code ./data} with PostgreSQL
  */
 @ConfigurationProperties("pat")
 public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") String platformDomain,
                             @DefaultValue Argon2 argon2, @DefaultValue Totp totp, @DefaultValue Session session,
                             @DefaultValue LastUsed lastUsed, @DefaultValue Cache cache, @DefaultValue Tokens tokens,
-                            @DefaultValue Limits limits, @DefaultValue Attempts attempts, @DefaultValue Http http) {
+                            @DefaultValue Limits limits, @DefaultValue Attempts attempts, @DefaultValue Http http,
+                            String secretKey, String dataDir) {
+
+    @Override
+    public String toString() {
+        return "PatProperties[db=" + db + ", platformDomain=" + platformDomain + ", secretKey=[redacted]]";
+    }
+
+    /** The folder for PAT's own files: as set, or the SQLite file's, or {@code ./data}. */
+    public Path dataDirectory() {
+        if (dataDir != null && !dataDir.isBlank()) {
+            return Path.of(dataDir);
+        }
+        String url = db.url();
+        if (url.startsWith("jdbc:sqlite:")) {
+            String file = url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "");
+            if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
+                Path parent = Path.of(file).toAbsolutePath().getParent();
+                if (parent != null) {
+                    return parent;
+                }
+            }
+        }
+        return Path.of("data");
+    }
 
     /**
      * The database.
@@ -104,7 +133,8 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
     public record Session(@DefaultValue("2h") Duration idle, @DefaultValue("24h") Duration absolute) {
         public Session {
             if (idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
-                throw new IllegalArgumentException("pat.session.idle must be positive and not above pat.session.absolute");
+                throw new IllegalArgumentException("pat.session.idle must be positive and not above"
+                        + " pat.session.absolute");
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.pat.persistence.testing;
 import dev.pat.domain.contract.StoreFixture;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
@@ -13,6 +14,7 @@ import dev.pat.persistence.Database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,9 +24,16 @@ public final class DatabaseFixture implements StoreFixture {
     private final Database database;
 
     private DatabaseFixture(String url) {
-        this.database = Database.open(url, Optional.empty(), Optional.empty(),
-                PinnedClock.at("2026-11-27T10:00:00Z"), new Database.Settings(Duration.ofHours(1), 1_000,
-                        Duration.ofMinutes(5)));
+        this.database = open(url, PinnedClock.at("2026-11-27T10:00:00Z"));
+    }
+
+    /** The key the tests' databases seal their secrets with: one for every node and process of a test. */
+    public static final byte[] TEST_KEY = "a test key of exactly 32 bytes!!".getBytes(StandardCharsets.US_ASCII);
+
+    /** Opens a node on the database, as the tests' nodes do: last-used times written hourly, a small cache. */
+    public static Database open(String url, Clock clock) {
+        return Database.open(url, Optional.empty(), Optional.empty(), clock,
+                new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5), TEST_KEY));
     }
 
     public static String freshSqliteUrl() {

@@ -18,7 +18,7 @@ public record AttemptPolicy(Rule perLoginAndAddress, Rule perAddress, Rule perLo
     public static final AttemptPolicy STANDARD = new AttemptPolicy(
             new Rule(5, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(15)),
             new Rule(20, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(15)),
-            new Rule(50, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(5)),
+            new Rule(50, Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofMinutes(15)),
             Duration.ofDays(90));
 
     /** A policy that never makes anyone wait, for load tests of other things. */
