@@ -33,13 +33,24 @@ final class JdbiTokenStore implements TokenStore {
             new Description(rs.getString("description")),
             new Scope(Optional.ofNullable(rs.getString("api_set")), Arrays.stream(rs.getString("api_list").split(","))
                     .map(JdbiTokenStore::method).collect(Collectors.toCollection(LinkedHashSet::new))),
-            new Expiry(Times.load(rs.getLong("expires_at"))), Times.load(rs.getLong("created_on")),
+            expiry(rs.getLong("expires_at")), Times.load(rs.getLong("created_on")),
             lastUsed(rs),
             new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")));
 
     /** The catalog's own instance where there is one, so tokens held in memory share them. */
     private static ApiMethod method(String name) {
         return ApiCatalog.platform().find(name).map(ApiMethodInfo::method).orElseGet(() -> ApiMethod.parse(name));
+    }
+
+    /** A token that never expires is stored with the largest end there is. */
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private static Optional<Expiry> expiry(long stored) {
+        return stored == NEVER ? Optional.empty() : Optional.of(new Expiry(Times.load(stored)));
+    }
+
+    private static long expiry(Optional<Expiry> expiry) {
+        return expiry.map(e -> Times.store(e.end())).orElse(NEVER);
     }
 
     private static Optional<Instant> lastUsed(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -72,7 +83,7 @@ final class JdbiTokenStore implements TokenStore {
                 .bind("description", token.description().value())
                 .bind("apiSet", token.scope().apiSetId().orElse(null))
                 .bind("apiList", apiList(token.scope()))
-                .bind("expires", Times.store(token.expiry().end()))
+                .bind("expires", expiry(token.expiry()))
                 .bind("created", Times.store(token.createdOn()))
                 .bind("digest", token.digest().hex())
                 .bind("hint", token.hint().value())
@@ -146,7 +157,7 @@ final class JdbiTokenStore implements TokenStore {
                     .bind("description", token.description().value())
                     .bind("apiSet", token.scope().apiSetId().orElse(null))
                     .bind("apiList", apiList(token.scope()))
-                    .bind("expires", Times.store(token.expiry().end()))
+                    .bind("expires", expiry(token.expiry()))
                     .bind("id", token.id().value())
                     .map((rs, ctx) -> new Digest(rs.getString("digest"))).findOne();
             current.ifPresent(digest -> changed(h, List.of(digest)));
@@ -161,7 +172,7 @@ final class JdbiTokenStore implements TokenStore {
                             + " expires_at = :expires WHERE id = :id AND digest = :replaced")
                     .bind("digest", renewed.digest().hex())
                     .bind("hint", renewed.hint().value())
-                    .bind("expires", Times.store(renewed.expiry().end()))
+                    .bind("expires", expiry(renewed.expiry()))
                     .bind("id", renewed.id().value())
                     .bind("replaced", replaced.hex())
                     .execute();

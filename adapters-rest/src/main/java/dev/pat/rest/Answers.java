@@ -2,14 +2,15 @@ package dev.pat.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.pat.domain.model.catalog.ApiMethodInfo;
-import dev.pat.domain.model.catalog.ApiSet;
 import dev.pat.domain.model.environment.Environment;
+import dev.pat.domain.model.environment.NodeGroup;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.TokenView;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +62,6 @@ final class Answers {
         return TIME.format(instant);
     }
 
-    static Map<String, Object> template(ApiSet set) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", set.id());
-        json.put("name", set.name());
-        json.put("apiListItems", TokenView.methods(set.methods()));
-        return json;
-    }
-
     static Map<String, Object> permission(ApiMethodInfo info) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", info.id());
@@ -89,18 +82,43 @@ final class Answers {
         json.put("uid", env.owner().value());
         json.put("createdOn", time(env.createdOn()));
         json.put("lastModified", time(env.changedOn()));
-        json.put("hardwareNodeGroup", "default");
-        json.put("sslstate", true);
-        json.put("ishaenabled", false);
+        json.put("displayName", env.settings().displayName().orElse(env.name().value()));
+        json.put("hardwareNodeGroup", env.settings().region().orElse("default"));
+        json.put("sslstate", env.settings().sslState());
+        json.put("ishaenabled", env.settings().haEnabled());
         json.put("extdomains", List.of());
         return json;
     }
 
+    /** The env object with its nodes (each group's count of them) and node groups, as it was created. */
     static Map<String, Object> envInfo(Environment env, String platformDomain) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("env", env(env, platformDomain));
-        json.put("nodes", List.of());
-        json.put("nodeGroups", List.of());
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (NodeGroup group : env.settings().nodeGroups()) {
+            for (int i = 0; i < group.count(); i++) {
+                Map<String, Object> node = new LinkedHashMap<>();
+                node.put("id", nodes.size() + 1);
+                node.put("nodeGroup", group.name());
+                node.put("nodeType", group.nodeType());
+                node.put("fixedCloudlets", group.fixedCloudlets());
+                node.put("flexibleCloudlets", group.flexibleCloudlets());
+                node.put("status", env.status().code());
+                group.displayName().ifPresent(d -> node.put("displayName", d));
+                nodes.add(node);
+            }
+            Map<String, Object> described = new LinkedHashMap<>();
+            described.put("name", group.name());
+            described.put("nodeType", group.nodeType());
+            described.put("count", group.count());
+            described.put("fixedCloudlets", group.fixedCloudlets());
+            described.put("flexibleCloudlets", group.flexibleCloudlets());
+            group.displayName().ifPresent(d -> described.put("displayName", d));
+            groups.add(described);
+        }
+        json.put("nodes", nodes);
+        json.put("nodeGroups", groups);
         json.put("envGroups", List.of());
         return json;
     }

@@ -28,7 +28,7 @@ class ApiDescription implements OpenApiCustomizer {
             + " (error names it); 5 token not found; 8 permission denied; 11 environment does not exist;"
             + " 701 wrong login or password; 702 not authenticated; 703 password confirmation failed;"
             + " 704 two-factor code required or wrong; 705 too many failed attempts; 706 token limit reached;"
-            + " 99 internal error.";
+            + " 707 rate limited (see Retry-After); 99 internal error.";
     private final Endpoints endpoints;
 
     ApiDescription(Endpoints endpoints) {
@@ -46,9 +46,7 @@ class ApiDescription implements OpenApiCustomizer {
             ApiMethodInfo info = ApiCatalog.platform().info(method);
             PathItem item = new PathItem();
             item.post(operation(info, endpoint.params(), "post"));
-            if (!method.equals(ApiCatalog.SIGNIN)) {
-                item.get(operation(info, endpoint.params(), "get"));
-            }
+            item.get(operation(info, endpoint.params(), "get"));
             paths.addPathItem("/1.0/" + method.service().toLowerCase(Locale.ROOT) + "/"
                     + method.group().toLowerCase(Locale.ROOT) + "/rest/" + method.method().toLowerCase(Locale.ROOT),
                     item);

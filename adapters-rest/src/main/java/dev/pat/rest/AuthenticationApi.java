@@ -12,6 +12,7 @@ import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.SignIn;
+import dev.pat.domain.port.in.TokenView;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -50,7 +51,8 @@ class AuthenticationApi implements Endpoint.Group {
     public List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint(ApiCatalog.SIGNIN, List.of(required("login", "the account's e-mail"),
-                        required("password", "the account's password (POST only)")), this::signin),
+                        required("password", "the account's password (by POST, it stays out of URLs and logs;"
+                                + " by GET it is redacted in PAT's log)")), this::signin),
                 new Endpoint(ApiCatalog.VERIFY_2FA, List.of(SESSION, required("code", "the 6-digit TOTP code")),
                         call -> {
                             signIn.verifyTwoFactor(call.credential(), call.required("code"), call.address());
@@ -70,7 +72,8 @@ class AuthenticationApi implements Endpoint.Group {
                         required("description", "what the token is for, at most 255 characters"),
                         optional(ScopeRequest.API_SET,
                                 "Extended Access, IDE Plugins, Marketplace, Maven Plugin or Custom"),
-                        optionalList(ScopeRequest.API_LIST, API_LIST), required(Expiry.FIELD, EXPIRES)),
+                        optionalList(ScopeRequest.API_LIST, API_LIST), optional(Expiry.FIELD, EXPIRES
+                                + "; without it, the longest lifetime allowed (or never, where none is set)")),
                         this::createToken),
                 new Endpoint(ApiCatalog.EDIT_TOKEN, List.of(SESSION, PASSWORD, required("id", "the token's id"),
                         optional("description", "a new description"),
@@ -84,7 +87,8 @@ class AuthenticationApi implements Endpoint.Group {
                         optional("description", "defaults to 'Copy of …'"), optional(Expiry.FIELD, EXPIRES)),
                         this::copyToken),
                 new Endpoint(ApiCatalog.DELETE_TOKENS, List.of(SESSION, PASSWORD,
-                        requiredList("ids", "the tokens to remove")), this::deleteTokens),
+                        requiredList("ids", "the tokens to remove, or * for all of the account's")),
+                        this::deleteTokens),
                 new Endpoint(ApiCatalog.GET_TOKEN_API_LIST, List.of(SESSION,
                         optional("search", "text in name or description")), call -> {
                             call.authorizedBy(authorize);
@@ -93,14 +97,11 @@ class AuthenticationApi implements Endpoint.Group {
                         }),
                 new Endpoint(ApiCatalog.GET_TOKEN_TEMPLATES, List.of(SESSION), call -> {
                     call.authorizedBy(authorize);
-                    return Answers.ok("templates", CATALOG.apiSets().stream().map(Answers::template).toList());
+                    return Answers.ok("templates", CATALOG.apiSets().stream().map(TokenView.Template::of).toList());
                 }));
     }
 
     private Map<String, Object> signin(PlatformRequest call) {
-        if (!call.isPost()) {
-            throw new InvalidInput("password", "Signin takes POST only, so the password stays out of URLs and logs");
-        }
         SignIn.SignedIn signedIn = signIn.signIn(new Login(call.required("login")),
                 Password.given(call.required("password")), call.address());
         Map<String, Object> answer = Answers.ok();
@@ -125,7 +126,7 @@ class AuthenticationApi implements Endpoint.Group {
         Caller caller = call.authorizedBy(authorize);
         var issued = tokens.generate(new ManageTokens.Generate(caller, password(call),
                 new Description(call.optional("description").orElse(null)), scope(call),
-                Expiry.parse(call.optional(Expiry.FIELD).orElse(null))));
+                call.optional(Expiry.FIELD).map(Expiry::parse)));
         return Answers.issued(issued);
     }
 
@@ -156,7 +157,9 @@ class AuthenticationApi implements Endpoint.Group {
         if (!call.has("ids")) {
             throw new InvalidInput("ids", "required: the ids of the tokens to remove");
         }
-        tokens.remove(new ManageTokens.Remove(caller, password(call), ids(call, "ids")));
+        boolean all = call.values("ids").stream().anyMatch(ids -> ids.trim().equals("*"));
+        tokens.remove(all ? ManageTokens.Remove.all(caller, password(call))
+                : new ManageTokens.Remove(caller, password(call), ids(call, "ids")));
         return Answers.ok();
     }
 

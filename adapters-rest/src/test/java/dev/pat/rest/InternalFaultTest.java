@@ -3,6 +3,7 @@ package dev.pat.rest;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvSettings;
 import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.testing.TestPlatform;
@@ -16,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +34,8 @@ class InternalFaultTest {
             return new IllegalStateException("connection to db-host-17 refused; secret=hunter2");
         }
 
-        public Environment create(Caller c, EnvName n) { throw fault(); }
+        public Environment create(Caller c, EnvName n, EnvSettings s) { throw fault(); }
+        public Environment setDisplayName(Caller c, EnvName n, Optional<String> d) { throw fault(); }
         public List<Environment> list(Caller c) { throw fault(); }
         public Environment info(Caller c, EnvName n) { throw fault(); }
         public Environment start(Caller c, EnvName n) { throw fault(); }

@@ -79,7 +79,8 @@ class Screen {
     }
 
     static List<String> row(TokenView t) {
-        return List.of(Long.toString(t.id()), t.description(), apiSetName(t), time(t.expiresAt()),
+        return List.of(Long.toString(t.id()), t.description(), apiSetName(t),
+                t.expiresAt().map(Screen::time).orElse("never"),
                 t.lastUsed().map(Screen::time).orElse("never"), t.status(), t.hint());
     }
 

@@ -1,5 +1,6 @@
 package dev.pat.shell;
 
+import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
@@ -61,7 +62,8 @@ class TokenCommands {
     void generate(CommandContext ctx,
                   @Option(longName = "description", description = "what the token is for", required = true)
                   String description,
-                  @Option(longName = "expires-at", description = EXPIRES, required = true) String expiresAt,
+                  @Option(longName = "expires-at", description = EXPIRES
+                          + " (default: the longest lifetime allowed)") String expiresAt,
                   @Option(longName = "api-set", description = API_SET) String apiSet,
                   @Option(longName = "methods", description = METHODS) String methods,
                   @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
@@ -69,7 +71,7 @@ class TokenCommands {
                           defaultValue = "false") boolean copy,
                   @Option(longName = "login", description = LOGIN) String login) {
         Description checkedDescription = new Description(description);
-        Expiry expiry = Expiry.parse(expiresAt);
+        Optional<Expiry> expiry = present(expiresAt).map(Expiry::parse);
         ScopeRequest scope = ScopeRequest.required(present(apiSet), present(methods).stream().toList());
         var acting = session.acting(ctx, login, ApiCatalog.CREATE_TOKEN);
         ManageTokens.Issued issued = tokens.generate(new ManageTokens.Generate(acting.caller(),
@@ -144,13 +146,17 @@ class TokenCommands {
     @Command(name = {"token", "remove"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
             description = "Remove one or several tokens (--ids 3,5,8); asks for your password")
     void remove(CommandContext ctx,
-                @Option(longName = "ids", description = "the tokens' ids, comma-separated", required = true)
-                String ids,
+                @Option(longName = "ids", description = "the tokens' ids, comma-separated") String ids,
+                @Option(longName = "all", description = "every token of the account", defaultValue = "false")
+                boolean all,
                 @Option(longName = "login", description = LOGIN) String login) {
-        Set<TokenId> doomed = TokenId.parseAll("ids", List.of(ids));
+        if (all == present(ids).isPresent()) {
+            throw new InvalidInput("ids", "give --ids 3,5,8 or --all");
+        }
+        Optional<Set<TokenId>> doomed = present(ids).map(i -> TokenId.parseAll("ids", List.of(i)));
         var acting = session.acting(ctx, login, ApiCatalog.DELETE_TOKENS);
-        tokens.remove(new ManageTokens.Remove(acting.caller(), acting.confirmation(ctx), doomed));
-        ctx.outputWriter().println("Removed " + doomed.size() + (doomed.size() == 1 ? " token." : " tokens."));
+        int removed = tokens.remove(new ManageTokens.Remove(acting.caller(), acting.confirmation(ctx), doomed));
+        ctx.outputWriter().println("Removed " + removed + (removed == 1 ? " token." : " tokens."));
         ctx.outputWriter().flush();
     }
 

@@ -23,7 +23,8 @@ final class ValueDelivery {
     static void deliver(PrintWriter out, String what, ManageTokens.Issued issued, String saveTo, boolean copy) {
         String value = issued.value().reveal();
         out.println(what + " token " + issued.token().id() + " \"" + issued.token().description() + "\" ("
-                + Screen.apiSetName(issued.token()) + "), expires " + Screen.time(issued.token().expiresAt()));
+                + Screen.apiSetName(issued.token()) + "), " + issued.token().expiresAt()
+                .map(at -> "expires " + Screen.time(at)).orElse("never expires"));
         boolean saved = false;
         if (saveTo != null && !saveTo.isBlank()) {
             Path file = Path.of(saveTo);

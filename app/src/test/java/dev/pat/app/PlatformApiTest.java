@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -254,7 +257,6 @@ abstract class PlatformApiTest {
 
     @Test
     void bad_input_gets_a_result_code_and_a_sentence_naming_the_parameter() {
-        expectInvalid(api.get(AUTH + "signin", params("login", login, "password", PASSWORD)), "password");
         expectInvalid(createToken("tokenTemplate", "Gold"), "tokenTemplate");
         expectInvalid(createToken("tokenTemplate", "Custom", "apiList", "environment.Control.Explode"), "apiList");
         expectInvalid(createToken("tokenTemplate", "Custom"), "apiList");
@@ -283,8 +285,8 @@ abstract class PlatformApiTest {
         assertThat(docs.status()).isEqualTo(200);
         var stop = docs.body().get("paths").get("/1.0/environment/control/rest/stopenv");
         assertThat(stop.get("get").get("parameters").toString()).contains("\"envName\"", "\"session\"");
-        assertThat(docs.body().get("paths").get("/1.0/users/authentication/rest/signin").has("get")).isFalse();
-        assertThat(docs.body().get("paths").size()).isEqualTo(19);
+        assertThat(docs.body().get("paths").get("/1.0/users/authentication/rest/signin").has("get")).isTrue();
+        assertThat(docs.body().get("paths").size()).isEqualTo(20);
     }
 
     @Test
@@ -330,6 +332,106 @@ abstract class PlatformApiTest {
         assertThat(missing.error()).isEqualTo("token 987654 not found");
         assertThat(api.get(ENV + "stopenv", params("session", other, "envName", env)).result()).isEqualTo(11);
         assertThat(status(env)).isEqualTo(1);
+    }
+
+    @Test
+    void signin_and_the_two_factor_code_work_by_get_and_the_password_never_reaches_the_log(CapturedOutput output)
+            throws InterruptedException {
+        ApiClient.Answer signedIn = api.get(AUTH + "signin", params("login", login, "password", PASSWORD));
+        assertThat(signedIn.result()).as(signedIn.body().toString()).isZero();
+        String byGet = signedIn.text("session");
+        assertThat(api.get(AUTH + "checksign", params("session", byGet)).result()).isZero();
+        assertThat(api.get(AUTH + "verify2facode", params("session", byGet, "code", "123456")).result())
+                .as("no two-factor on this account: nothing to verify").isZero();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!output.getAll().contains("GET " + AUTH + "verify2facode") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(output.getAll()).contains("GET " + AUTH + "signin?login=").contains("password=[redacted]")
+                .doesNotContain(PASSWORD).doesNotContain(PASSWORD.replace(" ", "+"))
+                .doesNotContain(PASSWORD.replace(" ", "%20")).doesNotContain(byGet).contains("code=[redacted]");
+    }
+
+    @Test
+    void answers_that_carry_a_secret_are_never_cached() {
+        HttpRequest signin = HttpRequest.newBuilder(URI.create(api.base() + AUTH + "signin?" + ApiClient.form(
+                params("login", login, "password", PASSWORD)))).GET().build();
+        HttpRequest create = HttpRequest.newBuilder(URI.create(api.base() + AUTH + "createtoken"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiClient.form(params("session", session, "password",
+                        PASSWORD, "description", "x", "tokenTemplate", "Marketplace")))).build();
+        for (HttpRequest request : List.of(signin, create)) {
+            try {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(request,
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.body()).containsAnyOf("\"session\"", "\"key\"");
+                assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void remove_all_with_ids_star_removes_every_token_of_the_account_and_only_those() {
+        String first = tokenValue(createToken());
+        tokenValue(createToken());
+        ApiClient.Answer removed = api.post(AUTH + "deletetokens", params("session", session, "password", PASSWORD,
+                "ids", "*"));
+        assertThat(removed.result()).as(removed.body().toString()).isZero();
+        assertThat(api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens")).isEmpty();
+        assertThat(api.get(ENV + "getenvs", params("session", first)).result()).isEqualTo(702);
+        assertThat(api.post(AUTH + "deletetokens", params("session", session, "password", "wrong password",
+                "ids", "*")).result()).isEqualTo(703);
+    }
+
+    @Test
+    void a_token_given_no_expiry_gets_the_longest_lifetime_and_the_answer_says_which_date() {
+        ApiClient.Answer created = api.post(AUTH + "createtoken", params("session", session, "password", PASSWORD,
+                "description", "no date", "tokenTemplate", "IDE Plugins"));
+        assertThat(created.result()).as(created.body().toString()).isZero();
+        assertThat(created.body().get("token").get("expiresAt").asString()).isEqualTo("2027-11-28 23:59:59");
+        expectInvalid(createToken("expiresAt", "01-01-2028"), "expiresAt");
+    }
+
+    @Test
+    void token_objects_carry_their_api_list_items_as_the_platforms_openapi_names_them() {
+        var token = createToken().body().get("token");
+        assertThat(token.get("apiListItems").get(0).has("method")).isTrue();
+        assertThat(token.get("apiListItems").get(0).get("name").asString())
+                .isEqualTo(token.get("apiListItems").get(0).get("method").asString());
+        assertThat(token.get("tokenTemplate").get("apiListItems")).hasSize(4);
+        assertThat(token.get("tokenTemplate").get("id").asString()).isEqualTo("ide-plugins");
+    }
+
+    @Test
+    void an_environment_answers_with_what_it_was_created_with_and_its_display_name_can_change() {
+        String env = "f" + ACCOUNTS.get() + "-shop";
+        ApiClient.Answer created = api.post(ENV + "createenvironment", params("session", session,
+                "env", "{\"shortdomain\":\"" + env + "\",\"displayName\":\"Shop\",\"sslstate\":true,"
+                        + "\"ishaenabled\":true,\"region\":\"eu-west\"}",
+                "nodes", "[{\"nodeType\":\"tomcat9\",\"count\":2,\"fixedCloudlets\":1,\"flexibleCloudlets\":8,"
+                        + "\"nodeGroup\":\"cp\"},{\"nodeType\":\"mysql8\",\"flexibleCloudlets\":16}]"));
+        assertThat(created.result()).as(created.body().toString()).isZero();
+        for (var answer : List.of(created.body().get("response"), api.get(ENV + "getenvinfo", params("session",
+                session, "envName", env)).body())) {
+            assertThat(answer.get("env").get("sslstate").asBoolean()).isTrue();
+            assertThat(answer.get("env").get("ishaenabled").asBoolean()).isTrue();
+            assertThat(answer.get("env").get("displayName").asString()).isEqualTo("Shop");
+            assertThat(answer.get("env").get("hardwareNodeGroup").asString()).isEqualTo("eu-west");
+            assertThat(answer.get("nodes")).hasSize(3);
+            assertThat(answer.get("nodes").get(1).get("nodeType").asString()).isEqualTo("tomcat9");
+            assertThat(answer.get("nodeGroups")).extracting(g -> g.get("name").asString())
+                    .containsExactly("cp", "mysql8");
+        }
+        assertThat(api.get(ENV + "setenvdisplayname", params("session", session, "envName", env,
+                "displayName", "Shop (live)")).result()).isZero();
+        assertThat(api.get(ENV + "getenvs", params("session", session)).body().get("infos").get(0).get("env")
+                .get("displayName").asString()).isEqualTo("Shop (live)");
+        expectInvalid(api.post(ENV + "createenvironment", params("session", session, "envName", "f-bad-nodes",
+                "nodes", "[{\"nodeType\":\"tomcat9\",\"count\":99}]")), "nodes");
+        expectInvalid(api.post(ENV + "createenvironment", params("session", session, "env",
+                "{\"shortdomain\":\"f-bad-ssl\",\"sslstate\":\"maybe\"}")), "env");
     }
 
     private void expectInvalid(ApiClient.Answer answer, String parameter) {

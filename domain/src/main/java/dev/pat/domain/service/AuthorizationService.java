@@ -77,7 +77,7 @@ public final class AuthorizationService implements AuthorizeCall {
         }
         AccessToken token = found.token();
         Instant now = clock.now();
-        if (token.expiry().hasPassed(now)) {
+        if (token.hasExpired(now)) {
             throw new NotAuthenticated(Reason.EXPIRED);
         }
         if (!catalog.isGrantable(method)) {

@@ -5,6 +5,7 @@ import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.environment.EnvName;
+import dev.pat.domain.model.environment.EnvSettings;
 import dev.pat.domain.model.environment.EnvStatus;
 import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.in.ManageEnvironments;
@@ -16,6 +17,7 @@ import dev.pat.domain.port.out.Transactions;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /** The platform's environments, each seen only by the account that owns it. */
 public final class EnvironmentService implements ManageEnvironments {
@@ -35,10 +37,10 @@ public final class EnvironmentService implements ManageEnvironments {
     }
 
     @Override
-    public Environment create(Caller caller, EnvName name) {
+    public Environment create(Caller caller, EnvName name, EnvSettings settings) {
         byte[] appId = new byte[16];
         randomness.fill(appId);
-        Environment created = Environment.create(name, caller.account(), HexFormat.of().formatHex(appId),
+        Environment created = Environment.create(name, caller.account(), HexFormat.of().formatHex(appId), settings,
                 clock.now());
         if (!environments.add(created)) {
             throw new InvalidInput("envName", "'" + name.value() + "' is already taken on the platform");
@@ -70,6 +72,15 @@ public final class EnvironmentService implements ManageEnvironments {
     @Override
     public Environment sleep(Caller caller, EnvName name) {
         return move(caller, name, EnvStatus.SLEEPING);
+    }
+
+    @Override
+    public Environment setDisplayName(Caller caller, EnvName name, Optional<String> displayName) {
+        return transactions.inTransaction(() -> {
+            Environment renamed = owned(caller, name).withDisplayName(displayName, clock.now());
+            environments.update(renamed);
+            return renamed;
+        });
     }
 
     @Override

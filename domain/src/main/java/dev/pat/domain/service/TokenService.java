@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The Access Tokens tab's use cases. Input is checked, then the password, then the change is applied whole. */
 public final class TokenService implements ManageTokens {
@@ -54,7 +55,7 @@ public final class TokenService implements ManageTokens {
     public Issued generate(Generate command) {
         Instant now = clock.now();
         Scope scope = scopeOf(command.scope());
-        expiries.forNew(command.expiry(), now);
+        command.expiry().ifPresent(e -> expiries.forNew(e, now));
         passwords.confirm(command.caller(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
@@ -107,13 +108,16 @@ public final class TokenService implements ManageTokens {
     }
 
     @Override
-    public void remove(Remove command) {
+    public int remove(Remove command) {
         passwords.confirm(command.caller(), command.password());
-        transactions.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             // every id is checked before any is removed: a single unknown id leaves all tokens in place
-            command.ids().forEach(id -> owned(command.account(), id));
-            tokens.remove(command.ids());
+            Set<TokenId> doomed = command.ids().orElseGet(() -> tokens.ofAccount(command.account()).stream()
+                    .map(AccessToken::id).collect(Collectors.toSet()));
+            doomed.forEach(id -> owned(command.account(), id));
+            tokens.remove(doomed);
+            return doomed.size();
         });
     }
 

@@ -65,7 +65,8 @@ public abstract class TokenStoreContract extends StoreContract {
         TokenStore.Lookup lookup = f.tokens().byDigest(value.digest());
         assertThat(lookup).isInstanceOf(TokenStore.Found.class);
         assertThat(((TokenStore.Found) lookup).token().id()).isEqualTo(token.id());
-        assertThat(f.tokens().byDigest(TokenValue.generate(randomness).digest())).isInstanceOf(TokenStore.Unknown.class);
+        assertThat(f.tokens().byDigest(TokenValue.generate(randomness).digest()))
+                .isInstanceOf(TokenStore.Unknown.class);
     }
 
     @Test
@@ -102,6 +103,16 @@ public abstract class TokenStoreContract extends StoreContract {
     }
 
     @Test
+    void a_token_that_never_expires_comes_back_so() {
+        AccessToken forever = f.tokens().add(AccessToken.generate(ann.id(), new Description("forever"),
+                Scope.of(ApiCatalog.IDE_PLUGINS), Optional.empty(), TokenValue.generate(randomness),
+                ExpiryPolicy.UNLIMITED, t0));
+        assertThat(f.tokens().byId(forever.id()).orElseThrow().expiry()).isEmpty();
+        assertThat(f.tokens().byId(forever.id()).orElseThrow().hasExpired(Instant.parse("9999-12-31T00:00:00Z")))
+                .isFalse();
+    }
+
+    @Test
     void edits_are_saved() {
         AccessToken token = stored(ann, "before");
         AccessToken edited = token.edit(Optional.of(new Description("after")),
@@ -114,7 +125,8 @@ public abstract class TokenStoreContract extends StoreContract {
     @Test
     void saving_settings_never_writes_the_value_so_an_edit_cannot_bring_back_a_replaced_one() {
         TokenValue oldValue = TokenValue.generate(randomness);
-        AccessToken readBeforeRegeneration = f.tokens().add(token(ann, "t", Scope.of(ApiCatalog.IDE_PLUGINS), oldValue));
+        AccessToken readBeforeRegeneration = f.tokens().add(token(ann, "t", Scope.of(ApiCatalog.IDE_PLUGINS),
+                oldValue));
         TokenValue newValue = TokenValue.generate(randomness);
         f.tokens().replaceValue(readBeforeRegeneration.regenerate(newValue, Optional.empty(), ExpiryPolicy.UNLIMITED,
                 t0), oldValue.digest());

@@ -13,6 +13,7 @@ import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens.Issued;
 import dev.pat.domain.port.in.ManageTokens;
@@ -65,10 +66,11 @@ class TokenServiceTest {
         TokenView listed = tokens.list(ann.id(), Optional.empty()).get(0);
         assertThat(listed).isEqualTo(issued.token());
         assertThat(listed.description()).isEqualTo("deploy from CI");
-        assertThat(listed.tokenTemplate()).isEqualTo(new TokenView.Template("ide-plugins", "IDE Plugins"));
+        assertThat(listed.tokenTemplate()).isEqualTo(TokenView.Template.of(ApiCatalog.IDE_PLUGINS));
+        assertThat(listed.tokenTemplate().name()).isEqualTo("IDE Plugins");
         assertThat(listed.methodNames()).containsExactlyElementsOf(ApiCatalog.IDE_PLUGINS.methods().stream()
                 .map(m -> m.canonical()).toList());
-        assertThat(listed.expiresAt()).isEqualTo(NEXT_YEAR.lastSecond());
+        assertThat(listed.expiresAt()).contains(NEXT_YEAR.lastSecond());
         assertThat(listed.createdOn()).isEqualTo(t.clock.now());
         assertThat(listed.lastUsed()).isEmpty();
         assertThat(listed.status()).isEqualTo(TokenView.ACTIVE);
@@ -141,7 +143,7 @@ class TokenServiceTest {
         assertThat(edited.description()).isEqualTo("new");
         assertThat(edited.tokenTemplate()).isEqualTo(issued.token().tokenTemplate());
         assertThat(edited.apiListItems()).isEqualTo(issued.token().apiListItems());
-        assertThat(edited.expiresAt()).isEqualTo(NEXT_YEAR.lastSecond());
+        assertThat(edited.expiresAt()).contains(NEXT_YEAR.lastSecond());
         assertThat(stored(issued).digest()).isEqualTo(issued.value().digest());
     }
 
@@ -311,6 +313,34 @@ class TokenServiceTest {
         assertThat(tokens.list(ann.id(), Optional.empty())).isEmpty();
         t.clock.advance(Duration.ofMinutes(16));
         assertThat(generate(ann, "after the wait").token()).isNotNull();
+    }
+
+    @Test
+    void a_token_given_no_expiry_gets_the_longest_lifetime_and_the_answer_shows_it() {
+        TestPlatform yearly = new TestPlatform(Platform.Policies.STANDARD.with(new ExpiryPolicy(
+                Optional.of(Duration.ofDays(366)))));
+        Account carl = yearly.account("carl@example.com");
+        Issued issued = yearly.platform.tokens().generate(new ManageTokens.Generate(as(carl.id()), password(),
+                new Description("no date"), ScopeRequest.apiSet("IDE Plugins"), Optional.empty()));
+        assertThat(issued.token().expiresAt()).contains(Instant.parse("2027-11-28T23:59:59Z"));
+
+        Issued forever = tokens.generate(new ManageTokens.Generate(as(ann.id()), password(),
+                new Description("never"), ScopeRequest.apiSet("IDE Plugins"), Optional.empty()));
+        assertThat(forever.token().expiresAt()).as("without a longest lifetime, a token never expires").isEmpty();
+        t.clock.set(Instant.parse("2099-01-01T00:00:00Z"));
+        assertThat(tokens.list(ann.id(), Optional.empty()).get(0).status()).isEqualTo(TokenView.ACTIVE);
+    }
+
+    @Test
+    void removing_all_removes_every_token_of_the_account_and_no_other() {
+        Issued a = generate(ann, "a");
+        generate(ann, "b");
+        generate(bob, "bob's");
+        tokens.remove(ManageTokens.Remove.all(as(ann.id()), password()));
+        assertThat(tokens.list(ann.id(), Optional.empty())).isEmpty();
+        assertThat(tokens.list(bob.id(), Optional.empty())).hasSize(1);
+        assertThatThrownBy(() -> t.platform.authorize().authorize(Credential.presented(a.value().reveal()),
+                ApiCatalog.GET_ENVS, HERE)).isInstanceOf(NotAuthenticated.class).hasMessageContaining("removed");
     }
 
     private Issued generateWith(Password given, String description) {

@@ -350,7 +350,8 @@ public final class InMemoryStores implements Transactions {
         @Override
         public List<Environment> ofAccount(AccountId owner) {
             synchronized (InMemoryStores.this) {
-                return state.environments.values().stream().filter(e -> e.isOwnedBy(owner)).toList();
+                return state.environments.values().stream().filter(e -> e.isOwnedBy(owner))
+                        .sorted(java.util.Comparator.comparing(e -> e.name().value())).toList();
             }
         }
 

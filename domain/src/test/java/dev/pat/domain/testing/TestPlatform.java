@@ -18,10 +18,18 @@ public final class TestPlatform {
     public final InMemoryStores stores = new InMemoryStores(clock);
     public final PlainHasher hasher = new PlainHasher();
     public final FakeSecondFactor secondFactor = new FakeSecondFactor();
-    public final Platform platform = new Platform(new Platform.Ports(stores.accounts, stores.sessions, stores.tokens,
-            stores.environments, stores.usage, stores, stores.attempts, stores.calls, hasher, secondFactor, clock,
-            randomness),
-            Platform.Policies.STANDARD);
+    public final Platform platform;
+
+    public TestPlatform() {
+        this(Platform.Policies.STANDARD);
+    }
+
+    /** The core with other policies than the standard ones. */
+    public TestPlatform(Platform.Policies policies) {
+        platform = new Platform(new Platform.Ports(stores.accounts, stores.sessions, stores.tokens, stores.environments,
+                stores.usage, stores, stores.attempts, stores.calls, hasher, secondFactor, clock, randomness),
+                policies);
+    }
 
     public Account account(String login) {
         return platform.administration().createAccount(new Login(login), new DisplayName(login),

@@ -43,9 +43,11 @@ public final class ApiCatalog {
     public static final ApiMethod STOP_ENV = env("StopEnv");
     public static final ApiMethod SLEEP_ENV = env("SleepEnv");
     public static final ApiMethod DELETE_ENV = env("DeleteEnv");
+    public static final ApiMethod SET_ENV_DISPLAY_NAME = env("SetEnvDisplayName");
 
     public static final ApiSet EXTENDED_ACCESS = new ApiSet("extended-access", "Extended Access", List.of(
-            CREATE_ENVIRONMENT, GET_ENVS, GET_ENV_INFO, START_ENV, STOP_ENV, SLEEP_ENV, DELETE_ENV));
+            CREATE_ENVIRONMENT, GET_ENVS, GET_ENV_INFO, START_ENV, STOP_ENV, SLEEP_ENV, DELETE_ENV,
+            SET_ENV_DISPLAY_NAME));
     public static final ApiSet IDE_PLUGINS = new ApiSet("ide-plugins", "IDE Plugins", List.of(
             GET_ENVS, GET_ENV_INFO, START_ENV, STOP_ENV));
     public static final ApiSet MARKETPLACE = new ApiSet("marketplace", "Marketplace", List.of(
@@ -72,7 +74,8 @@ public final class ApiCatalog {
             info(104, START_ENV, "Starts a stopped or sleeping environment", true),
             info(105, STOP_ENV, "Stops an environment", true),
             info(106, SLEEP_ENV, "Puts an environment to sleep", true),
-            info(107, DELETE_ENV, "Deletes an environment (needs the password)", true)),
+            info(107, DELETE_ENV, "Deletes an environment (needs the password)", true),
+            info(108, SET_ENV_DISPLAY_NAME, "Sets the name the dashboard shows for an environment", true)),
             List.of(EXTENDED_ACCESS, IDE_PLUGINS, MARKETPLACE, MAVEN_PLUGIN));
 
     private final Map<String, ApiMethodInfo> byKey = new LinkedHashMap<>();

@@ -20,13 +20,13 @@ public final class AccessToken {
     private final AccountId owner;
     private final Description description;
     private final Scope scope;
-    private final Expiry expiry;
+    private final Optional<Expiry> expiry;
     private final Instant createdOn;
     private final Optional<Instant> lastUsed;
     private final Digest digest;
     private final TokenHint hint;
 
-    private AccessToken(TokenId id, AccountId owner, Description description, Scope scope, Expiry expiry,
+    private AccessToken(TokenId id, AccountId owner, Description description, Scope scope, Optional<Expiry> expiry,
                         Instant createdOn, Optional<Instant> lastUsed, Digest digest, TokenHint hint) {
         this.id = id;
         this.owner = Objects.requireNonNull(owner, "owner");
@@ -39,16 +39,25 @@ public final class AccessToken {
         this.hint = Objects.requireNonNull(hint, "hint");
     }
 
-    /** A new token for a freshly generated value; the store assigns its id. Its expiry follows the policy. */
-    public static AccessToken generate(AccountId owner, Description description, Scope scope, Expiry expiry,
+    /**
+     * A new token for a freshly generated value; the store assigns its id. Its expiry follows the policy: the date
+     * asked, or by default the longest lifetime allowed (none: it never expires).
+     */
+    public static AccessToken generate(AccountId owner, Description description, Scope scope, Optional<Expiry> expiry,
                                        TokenValue value, ExpiryPolicy expiries, Instant now) {
         return new AccessToken(null, owner, description, scope, expiries.forNew(expiry, now), now,
                 Optional.empty(), value.digest(), value.hint());
     }
 
+    /** A new token with an expiry date asked. */
+    public static AccessToken generate(AccountId owner, Description description, Scope scope, Expiry expiry,
+                                       TokenValue value, ExpiryPolicy expiries, Instant now) {
+        return generate(owner, description, scope, Optional.of(expiry), value, expiries, now);
+    }
+
     /** A token as it was stored. */
     public static AccessToken rebuild(TokenId id, AccountId owner, Description description, Scope scope,
-                                      Expiry expiry, Instant createdOn, Optional<Instant> lastUsed,
+                                      Optional<Expiry> expiry, Instant createdOn, Optional<Instant> lastUsed,
                                       Digest digest, TokenHint hint) {
         return new AccessToken(Objects.requireNonNull(id, "id"), owner, description, scope, expiry, createdOn,
                 lastUsed, digest, hint);
@@ -65,7 +74,7 @@ public final class AccessToken {
     public AccessToken edit(Optional<Description> newDescription, Optional<Scope> newScope,
                             Optional<Expiry> newExpiry, ExpiryPolicy expiries, Instant now) {
         return new AccessToken(id, owner, newDescription.orElse(description), newScope.orElse(scope),
-                expiries.forChange(newExpiry, now).orElse(expiry), createdOn, lastUsed, digest, hint);
+                expiries.forChange(newExpiry, now).or(() -> expiry), createdOn, lastUsed, digest, hint);
     }
 
     /** The same token with a new value: every other setting kept, the expiry as the policy decides. */
@@ -87,7 +96,7 @@ public final class AccessToken {
     }
 
     public Status status(Instant now) {
-        return expiry.hasPassed(now) ? Status.EXPIRED : Status.ACTIVE;
+        return hasExpired(now) ? Status.EXPIRED : Status.ACTIVE;
     }
 
     public AccessToken withLastUsed(Instant at) {
@@ -110,7 +119,13 @@ public final class AccessToken {
         return scope;
     }
 
-    public Expiry expiry() {
+    /** Whether the token's expiry has passed (a token without one never expires). */
+    public boolean hasExpired(Instant now) {
+        return expiry.isPresent() && expiry.get().hasPassed(now);
+    }
+
+    /** When the token stops working, if ever. */
+    public Optional<Expiry> expiry() {
         return expiry;
     }
 

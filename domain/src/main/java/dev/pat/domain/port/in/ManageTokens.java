@@ -23,14 +23,20 @@ import java.util.Set;
 public interface ManageTokens {
     int LIMIT_PER_ACCOUNT = TokenLimit.STANDARD.perAccount();
 
+    /** Generate; without an expiry, the token gets the longest lifetime allowed (or none, where none is set). */
     record Generate(Caller caller, Password password, Description description, ScopeRequest scope,
-                    Expiry expiry) {
+                    Optional<Expiry> expiry) {
         public Generate {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(password, "password");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(expiry, "expiry");
+        }
+
+        public Generate(Caller caller, Password password, Description description, ScopeRequest scope,
+                        Expiry expiry) {
+            this(caller, password, description, scope, Optional.of(expiry));
         }
 
         public AccountId account() {
@@ -74,16 +80,25 @@ public interface ManageTokens {
         }
     }
 
-    record Remove(Caller caller, Password password, Set<TokenId> ids) {
+    /** Remove the tokens named, or, with no ids ({@link #all}), every token of the account. */
+    record Remove(Caller caller, Password password, Optional<Set<TokenId>> ids) {
         public Remove {
-            if (ids == null || ids.isEmpty()) {
+            if (ids.isPresent() && ids.get().isEmpty()) {
                 throw new InvalidInput("ids", "name at least one token to remove");
             }
-            if (ids.size() > LIMIT_PER_ACCOUNT) {
-                throw new InvalidInput("ids", "names " + ids.size() + " tokens; an account holds at most "
+            if (ids.isPresent() && ids.get().size() > LIMIT_PER_ACCOUNT) {
+                throw new InvalidInput("ids", "names " + ids.get().size() + " tokens; an account holds at most "
                         + LIMIT_PER_ACCOUNT);
             }
-            ids = Set.copyOf(ids);
+            ids = ids.map(Set::copyOf);
+        }
+
+        public Remove(Caller caller, Password password, Set<TokenId> ids) {
+            this(caller, password, Optional.of(ids));
+        }
+
+        public static Remove all(Caller caller, Password password) {
+            return new Remove(caller, password, Optional.empty());
         }
 
         public AccountId account() {
@@ -111,7 +126,8 @@ public interface ManageTokens {
 
     Issued copy(Copy command);
 
-    void remove(Remove command);
+    /** Removes the tokens; answers how many. */
+    int remove(Remove command);
 
     /** Refresh: the account's tokens, all or only those named; unknown ids are left out. */
     List<TokenView> list(AccountId account, Optional<Set<TokenId>> only);

@@ -4,6 +4,7 @@ import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.catalog.ApiSet;
 import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.Expiry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,37 +20,51 @@ import java.util.Optional;
  * @param description what the token is for
  * @param tokenTemplate the API set: a predefined one, or Custom
  * @param apiListItems the methods the token may call
- * @param expiresAt   the last moment the token works
+ * @param expiresAt   the last moment the token works; empty for a token that never expires
  * @param createdOn   when it was generated
  * @param lastUsed    when it last authenticated a call, if ever
  * @param status      {@value #ACTIVE} or {@value #EXPIRED}, at the moment of asking
  * @param hint        the value's prefix and last four characters, to tell tokens apart
  */
 public record TokenView(long id, String description, Template tokenTemplate, List<Method> apiListItems,
-                        Instant expiresAt, Instant createdOn, Optional<Instant> lastUsed, String status,
+                        Optional<Instant> expiresAt, Instant createdOn, Optional<Instant> lastUsed, String status,
                         String hint) {
     public static final String ACTIVE = "active";
     public static final String EXPIRED = "expired";
     private static final ApiCatalog CATALOG = ApiCatalog.platform();
 
-    /** A token's API set: a predefined one by id and name, or Custom. */
-    public record Template(String id, String name) {
-        public static final Template CUSTOM = new Template("custom", ApiSet.CUSTOM);
+    /**
+     * A token's API set: a predefined one by id and name, or Custom; with its methods, as the platform's OpenAPI
+     * describes a template.
+     */
+    public record Template(String id, String name, List<Method> apiListItems) {
+        public static final String CUSTOM_ID = "custom";
+
+        public Template {
+            apiListItems = List.copyOf(apiListItems);
+        }
 
         public static Template of(ApiSet set) {
-            return new Template(set.id(), set.name());
+            return new Template(set.id(), set.name(), methods(set.methods()));
+        }
+
+        public static Template custom(List<Method> methods) {
+            return new Template(CUSTOM_ID, ApiSet.CUSTOM, methods);
         }
 
         /** Whether this is Custom rather than a predefined set. */
         public boolean custom() {
-            return equals(CUSTOM);
+            return id.equals(CUSTOM_ID);
         }
     }
 
-    /** A method a token may call, with its id in the catalog. */
-    public record Method(int id, String method) {
+    /**
+     * A method a token may call: its id in the catalog and its canonical name, as {@code method} and, as the
+     * platform's OpenAPI names an API list item, as {@code name}.
+     */
+    public record Method(int id, String method, String name) {
         public static Method of(ApiMethod method) {
-            return new Method(CATALOG.info(method).id(), method.canonical());
+            return new Method(CATALOG.info(method).id(), method.canonical(), method.canonical());
         }
     }
 
@@ -59,8 +74,9 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
 
     /** The view of a token at this moment. */
     public static TokenView of(AccessToken token, Instant now) {
-        return new TokenView(token.id().value(), token.description().value(), template(token), methods(token),
-                token.expiry().lastSecond(), token.createdOn(), token.lastUsed(),
+        List<Method> methods = methods(token);
+        return new TokenView(token.id().value(), token.description().value(), template(token, methods), methods,
+                token.expiry().map(Expiry::lastSecond), token.createdOn(), token.lastUsed(),
                 token.status(now) == AccessToken.Status.ACTIVE ? ACTIVE : EXPIRED, token.hint().value());
     }
 
@@ -74,8 +90,9 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
         return methods(token.scope().methods());
     }
 
-    private static Template template(AccessToken token) {
-        return token.scope().apiSetId().flatMap(CATALOG::apiSet).map(Template::of).orElse(Template.CUSTOM);
+    private static Template template(AccessToken token, List<Method> methods) {
+        return token.scope().apiSetId().flatMap(CATALOG::apiSet).map(Template::of)
+                .orElseGet(() -> Template.custom(methods));
     }
 
     /** The canonical names of the methods the token may call. */
