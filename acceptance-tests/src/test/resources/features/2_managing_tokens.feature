@@ -13,6 +13,15 @@ Feature: Managing access tokens
     Then Ann's token list shows "deploy from CI" with the "IDE Plugins" API, active
     And Ann's token list shows "monitoring" with the "Extended Access" API, active
 
+  Scenario: Refresh shows the most recent changes, made elsewhere too
+    Given Ann has generated a token "deploy from CI" with the "IDE Plugins" API
+    And Ann's token list shows 1 token
+    When a token "made elsewhere" is generated for Ann in another session
+    And the token "deploy from CI" is removed in another session
+    And Ann refreshes her token list
+    Then Ann's token list shows "made elsewhere" with the "Marketplace" API, active
+    And Ann's token list shows 1 token
+
   Scenario: Generate a token with a description, an expiration date and a predefined API set
     When Ann generates a token "deploy from CI" expiring at "31-10-2027" with the "Maven Plugin" API
     Then the token's value is shown to Ann
@@ -46,11 +55,36 @@ Feature: Managing access tokens
     Then the token's value is shown to Ann
     And the token's value appears nowhere in Ann's token list
 
-  Scenario: Edit a token
+  @ui-only
+  Scenario: Download the value to a file only its owner can read
+    When Ann generates a token "deploy from CI" with the "IDE Plugins" API and downloads its value
+    Then the downloaded file holds the token's value, and only Ann may read it
+    And the token "deploy from CI" works
+
+  @ui-only
+  Scenario: Copy the value to the clipboard
+    When Ann generates a token "deploy from CI" with the "IDE Plugins" API and copies its value
+    Then the clipboard holds the token's value
+
+  Scenario: Edit a token's description
     Given Ann has generated a token "deploy" with the "IDE Plugins" API
     When Ann edits the token "deploy" to be described as "deploy from CI (main)", confirming with her password
     Then Ann's token list shows "deploy from CI (main)" with the "IDE Plugins" API, active
     And the token "deploy from CI (main)" still works
+
+  Scenario: Edit a token's Expires At and API: the next call sees the change
+    Given Ann has an environment "my-project"
+    And Ann has generated a token "deploy" expiring at "31-12-2026" with the "IDE Plugins" API
+    When Ann edits the token "deploy" to expire at "30-06-2027" with the Custom API "environment.Control.GetEnvInfo", confirming with her password
+    Then Ann's token list shows "deploy" with the "Custom" API, expiring at "30-06-2027"
+    And the token's value is not shown again
+    When a script stops "my-project" with the token "deploy"
+    Then the call is refused as not permitted
+    When a script looks at "my-project" with the token "deploy"
+    Then the call succeeds
+    When the date passes "31-12-2026"
+    And a script looks at "my-project" with the token "deploy"
+    Then the call succeeds
 
   Scenario: Regenerate a lost token value: the old value becomes invalid
     Given Ann has generated a token "deploy from CI" with the "IDE Plugins" API
@@ -66,6 +100,8 @@ Feature: Managing access tokens
     Then the token's value is shown to Ann
     And Ann's token list shows "for a colleague" with the "Maven Plugin" API, expiring at "30-06-2027"
     And Ann's token list shows 2 tokens
+    And the token "for a colleague" works
+    And the token "deploy from CI" still works
 
   Scenario: Remove several tokens at once
     Given Ann has generated a token "one" with the "IDE Plugins" API
@@ -74,6 +110,17 @@ Feature: Managing access tokens
     When Ann removes the tokens "one" and "three", confirming with her password
     Then Ann's token list shows 1 token
     And Ann's token list shows "two" with the "Marketplace" API, active
+    And the token "one" no longer works
+    And the token "three" no longer works
+    And the token "two" still works
+
+  Scenario: Remove every token at once
+    Given Ann has generated a token "one" with the "IDE Plugins" API
+    And Ann has generated a token "two" with the "Marketplace" API
+    When Ann removes all her tokens, confirming with her password
+    Then Ann's token list shows 0 tokens
+    And the token "one" no longer works
+    And the token "two" no longer works
 
   Scenario Outline: Every change needs the password; a wrong one applies nothing
     Given Ann has generated a token "keep me" with the "IDE Plugins" API
@@ -93,7 +140,7 @@ Feature: Managing access tokens
 
   Scenario: Bad input is explained and nothing is applied
     When Ann tries to generate a token with an expiration date "31-02-2027"
-    Then the change is refused as invalid, naming "expiresAt"
+    Then the change is refused as invalid, naming the Expires At
     When Ann tries to generate a token with the Custom API "environment.Control.StopEnvs"
-    Then the change is refused as invalid, naming "environment.Control.StopEnv"
+    Then the change is refused as invalid, naming the API and suggesting "environment.Control.StopEnv"
     And Ann's token list shows 0 tokens

@@ -22,5 +22,6 @@ Feature: Using access tokens
     And "my-project" is still running
 
   Scenario: A mistyped token is refused before anything else
-    When a script stops "my-project" with a mistyped token
+    When a script stops "no such project!" with a mistyped token
     Then the call is refused as not authenticated
+    And the platform looked nothing up to refuse it

@@ -9,12 +9,19 @@ Feature: What the seed implies
   Scenario: An expired token fails, stays listed as expired, and can be regenerated
     Given Ann has generated a token "yearly" expiring at "31-12-2026" with the "IDE Plugins" API
     When the date passes "31-12-2026"
-    And Ann signs in again, as her earlier session has ended too
+    And Ann is signed in
     Then Ann's token list shows "yearly" with the "IDE Plugins" API, expired
     And the token "yearly" no longer works
     When Ann regenerates the token "yearly" to expire at "31-12-2027", confirming with her password
     Then the new value works
     And Ann's token list shows "yearly" with the "IDE Plugins" API, active
+
+  Scenario: A token works through the whole of its last day, and not after
+    Given Ann has generated a token "yearly" expiring at "31-12-2026" with the "IDE Plugins" API
+    When it is the last moment of "31-12-2026"
+    Then the token "yearly" still works
+    When the date passes "31-12-2026"
+    Then the token "yearly" no longer works
 
   Scenario: The old value fails after regeneration
     Given Ann has generated a token "ci" with the "Extended Access" API

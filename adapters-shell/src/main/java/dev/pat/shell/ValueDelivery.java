@@ -29,7 +29,8 @@ final class ValueDelivery {
         if (saveTo != null && !saveTo.isBlank()) {
             Path file = Path.of(saveTo);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, value + System.lineSeparator(), StandardCharsets.UTF_8);
                 out.println("Saved the value to " + file + " (readable by you only).");
                 saved = true;

@@ -51,7 +51,11 @@ class ApiDriver implements PlatformDriver {
 
     @Override
     public Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
-                            String password) {
+                            String password, Delivery delivery) {
+        if (delivery != Delivery.SHOWN) {
+            throw new UnsupportedOperationException("the API answers the value; downloading or copying it is the"
+                    + " shell's and the page's (scenarios tagged @ui-only)");
+        }
         Map<String, String> params = params("session", session, "password", password, "description", description,
                 "expiresAt", expiresAt);
         apiSet.ifPresent(set -> params.put("tokenTemplate", set));
@@ -62,9 +66,16 @@ class ApiDriver implements PlatformDriver {
     }
 
     @Override
-    public Outcome edit(long id, String newDescription, String password) {
-        return outcome(api.post(AUTH + "edittoken", params("session", session, "password", password,
-                "id", Long.toString(id), "description", newDescription)));
+    public Outcome edit(long id, Optional<String> description, Optional<String> expiresAt, Optional<String> apiSet,
+                        List<String> methods, String password) {
+        Map<String, String> params = params("session", session, "password", password, "id", Long.toString(id));
+        description.ifPresent(d -> params.put("description", d));
+        expiresAt.ifPresent(e -> params.put("expiresAt", e));
+        apiSet.ifPresent(a -> params.put("tokenTemplate", a));
+        if (!methods.isEmpty()) {
+            params.put("apiList", String.join(",", methods));
+        }
+        return outcome(api.post(AUTH + "edittoken", params));
     }
 
     @Override
@@ -84,6 +95,20 @@ class ApiDriver implements PlatformDriver {
     public Outcome remove(List<Long> ids, String password) {
         return outcome(api.post(AUTH + "deletetokens", params("session", session, "password", password,
                 "ids", ids.stream().map(String::valueOf).collect(Collectors.joining(";")))));
+    }
+
+    @Override
+    public Outcome removeAll(String password) {
+        return outcome(api.post(AUTH + "deletetokens", params("session", session, "password", password, "ids", "*")));
+    }
+
+    @Override
+    public String field(String seedWord) {
+        return switch (seedWord) {
+            case "Expires At" -> "expiresAt";
+            case "API" -> "apiList";
+            default -> throw new IllegalArgumentException("no field " + seedWord);
+        };
     }
 
     @Override

@@ -14,8 +14,8 @@ import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 @IncludeEngines("cucumber")
 @SelectClasspathResource("features")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.pat.acceptance.steps,dev.pat.acceptance.api")
-@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @shell-only")
+@ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @shell-only and not @ui-only")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
-        value = "summary, html:target/cucumber/api.html, json:target/cucumber/api.json")
+        value = "summary, dev.pat.acceptance.api.ApiFaceReport:target/cucumber/api.html, json:target/cucumber/api.json")
 public class ApiFaceIT {
 }

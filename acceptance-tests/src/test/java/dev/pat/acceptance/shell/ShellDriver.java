@@ -10,12 +10,18 @@ import org.springframework.shell.core.command.ExitStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +33,7 @@ import java.util.stream.Collectors;
 class ShellDriver implements PlatformDriver {
     private static final Pattern ISSUED = Pattern.compile("token (\\d+) \"");
     private static final Pattern VALUE = Pattern.compile("pat_[0-9A-Za-z]{46}");
+    private static final Pattern CLIPBOARD = Pattern.compile("\u001B]52;c;([A-Za-z0-9+/=]+)\u0007");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CommandParser parser;
@@ -86,16 +93,42 @@ class ShellDriver implements PlatformDriver {
 
     @Override
     public Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
-                            String password) {
+                            String password, Delivery delivery) {
+        Path file = download();
         String line = "token generate --description " + quoted(description) + " --expires-at " + quoted(expiresAt)
                 + apiSet.map(s -> " --api-set " + quoted(s)).orElse("")
-                + (methods.isEmpty() ? "" : " --methods " + String.join(",", methods));
-        return outcome(run(line, password));
+                + (methods.isEmpty() ? "" : " --methods " + String.join(",", methods))
+                + (delivery == Delivery.DOWNLOADED ? " --save " + quoted(file.toString()) : "")
+                + (delivery == Delivery.COPIED ? " --copy" : "");
+        Run run = run(line, password);
+        Outcome outcome = outcome(run);
+        return switch (delivery) {
+            case SHOWN -> outcome;
+            case DOWNLOADED -> outcome.delivered(file.toString());
+            case COPIED -> {
+                Matcher osc52 = CLIPBOARD.matcher(run.output());
+                yield osc52.find() ? outcome.delivered(new String(Base64.getDecoder().decode(osc52.group(1)),
+                        StandardCharsets.UTF_8)) : outcome;
+            }
+        };
+    }
+
+    /** Where a downloaded value goes: a new file in a folder of its own. */
+    private static Path download() {
+        try {
+            return Files.createTempDirectory("pat-download").resolve("token.txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
-    public Outcome edit(long id, String newDescription, String password) {
-        return outcome(run("token edit --id " + id + " --description " + quoted(newDescription), password));
+    public Outcome edit(long id, Optional<String> description, Optional<String> expiresAt, Optional<String> apiSet,
+                        List<String> methods, String password) {
+        return outcome(run("token edit --id " + id + description.map(d -> " --description " + quoted(d)).orElse("")
+                + expiresAt.map(e -> " --expires-at " + quoted(e)).orElse("")
+                + apiSet.map(a -> " --api-set " + quoted(a)).orElse("")
+                + (methods.isEmpty() ? "" : " --methods " + String.join(",", methods)), password));
     }
 
     @Override
@@ -113,6 +146,20 @@ class ShellDriver implements PlatformDriver {
     public Outcome remove(List<Long> ids, String password) {
         return outcome(run("token remove --ids " + ids.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 password));
+    }
+
+    @Override
+    public Outcome removeAll(String password) {
+        return outcome(run("token remove --all", password));
+    }
+
+    @Override
+    public String field(String seedWord) {
+        return switch (seedWord) {
+            case "Expires At" -> "expiresAt";
+            case "API" -> "apiList";
+            default -> throw new IllegalArgumentException("no field " + seedWord);
+        };
     }
 
     @Override
@@ -177,6 +224,7 @@ class ShellDriver implements PlatformDriver {
             case 8 -> Failure.NOT_PERMITTED;
             default -> Failure.OTHER;
         };
-        return Outcome.failed(failure, run.error());
+        // what the user reads after the shell's "error: " prefix
+        return Outcome.failed(failure, run.error().replaceFirst("^error: ", ""));
     }
 }

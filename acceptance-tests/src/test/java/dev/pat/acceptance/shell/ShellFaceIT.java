@@ -16,6 +16,7 @@ import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.pat.acceptance.steps,dev.pat.acceptance.shell")
 @ConfigurationParameter(key = FILTER_TAGS_PROPERTY_NAME, value = "not @api-only")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME,
-        value = "summary, html:target/cucumber/shell.html, json:target/cucumber/shell.json")
+        value = "summary, dev.pat.acceptance.shell.ShellFaceReport:target/cucumber/shell.html,"
+                + " json:target/cucumber/shell.json")
 public class ShellFaceIT {
 }

@@ -10,21 +10,35 @@ import java.util.Optional;
 public interface PlatformDriver {
 
     /** How a change or a call ended, in the words of the features. */
-    enum Failure { NONE, WRONG_PASSWORD, INVALID, NOT_FOUND, LIMIT, NOT_PERMITTED, NOT_AUTHENTICATED, TWO_FACTOR, OTHER }
+    enum Failure {
+        NONE, WRONG_PASSWORD, INVALID, NOT_FOUND, LIMIT, NOT_PERMITTED, NOT_AUTHENTICATED, TWO_FACTOR, OTHER
+    }
 
-    record Outcome(Failure failure, String message, Optional<Long> id, Optional<String> value) {
+    /**
+     * How a change ended: its failure (or none), the message, the token it made or changed, the value shown, and
+     * where the value went when it was downloaded (a file) or copied (the clipboard's text).
+     */
+    record Outcome(Failure failure, String message, Optional<Long> id, Optional<String> value,
+                   Optional<String> delivered) {
         public boolean ok() {
             return failure == Failure.NONE;
         }
 
         public static Outcome ok(Optional<Long> id, Optional<String> value) {
-            return new Outcome(Failure.NONE, "", id, value);
+            return new Outcome(Failure.NONE, "", id, value, Optional.empty());
         }
 
         public static Outcome failed(Failure failure, String message) {
-            return new Outcome(failure, message, Optional.empty(), Optional.empty());
+            return new Outcome(failure, message, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Outcome delivered(String where) {
+            return new Outcome(failure, message, id, value, Optional.of(where));
         }
     }
+
+    /** What happens to a new value: shown, downloaded to a file, or copied to the clipboard (step 5). */
+    enum Delivery { SHOWN, DOWNLOADED, COPIED }
 
     /** A row of the token list. */
     record TokenView(long id, String description, String api, String expiresAt, String status) {
@@ -39,15 +53,27 @@ public interface PlatformDriver {
     Outcome signIn(String login, String password, Optional<String> code);
 
     Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
-                     String password);
+                     String password, Delivery delivery);
 
-    Outcome edit(long id, String newDescription, String password);
+    default Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
+                             String password) {
+        return generate(description, expiresAt, apiSet, methods, password, Delivery.SHOWN);
+    }
+
+    /** Edits what is given: the description, the expiry, the API (a set, or Custom methods). */
+    Outcome edit(long id, Optional<String> description, Optional<String> expiresAt, Optional<String> apiSet,
+                 List<String> methods, String password);
 
     Outcome regenerate(long id, Optional<String> expiresAt, String password);
 
     Outcome copy(long id, String description, String password);
 
     Outcome remove(List<Long> ids, String password);
+
+    Outcome removeAll(String password);
+
+    /** How this face names a field of the seed (Expires At, API) in what it tells people. */
+    String field(String seedWord);
 
     List<TokenView> list();
 

@@ -16,6 +16,7 @@ import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.port.out.SecondFactor;
 import dev.pat.domain.testing.PinnedClock;
+import dev.pat.persistence.Database;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
@@ -24,6 +25,9 @@ import io.cucumber.java.en.When;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,6 +59,8 @@ public class TokenSteps {
     PinnedClock clock;
     @Autowired
     SecondFactor secondFactor;
+    @Autowired
+    Database database;
     @Value("${local.server.port}")
     int port;
 
@@ -69,6 +75,7 @@ public class TokenSteps {
     private String lastValue;
     private String oldValue;
     private ApiClient.Answer lastCall;
+    private long lookupsBefore;
     private List<PlatformDriver.MethodView> found;
 
     @Before
@@ -116,7 +123,6 @@ public class TokenSteps {
     }
 
     @Given("{word} is signed in")
-    @When("{word} signs in again, as her earlier session has ended too")
     public void isSignedIn(String person) {
         Outcome signedIn = driver.signIn(login(person), PASSWORD, Optional.empty());
         assertThat(signedIn.ok()).as(signedIn.message()).isTrue();
@@ -156,10 +162,20 @@ public class TokenSteps {
     private void generated(String description, Outcome outcome) {
         last = outcome;
         assertThat(outcome.ok()).as(outcome.message()).isTrue();
-        assertThat(outcome.value()).isPresent();
+        String value = outcome.value().orElseGet(() -> downloadedValue(outcome));
         tokenIds.put(description, outcome.id().orElseThrow());
-        tokenValues.put(description, outcome.value().get());
-        lastValue = outcome.value().get();
+        tokenValues.put(description, value);
+        lastValue = value;
+    }
+
+    /** A value saved to a file rather than shown: what the file holds. */
+    private static String downloadedValue(Outcome outcome) {
+        Path file = Path.of(outcome.delivered().orElseThrow(() -> new AssertionError("no value was shown or saved")));
+        try {
+            return Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the saved value cannot be read from " + file, e);
+        }
     }
 
     @Given("{word} has generated a token {string} with the {string} API")
@@ -233,7 +249,8 @@ public class TokenSteps {
 
     @Then("the token {string} holds exactly {string}")
     public void holdsExactly(String description, String methods) {
-        assertThat(driver.checkedMethods(tokenIds.get(description))).containsExactlyInAnyOrderElementsOf(split(methods));
+        assertThat(driver.checkedMethods(tokenIds.get(description)))
+                .containsExactlyInAnyOrderElementsOf(split(methods));
     }
 
     // ---- the method picker
@@ -263,7 +280,8 @@ public class TokenSteps {
 
     @When("{word} edits the token {string} to be described as {string}, confirming with her password")
     public void edits(String person, String description, String newDescription) {
-        last = driver.edit(tokenIds.get(description), newDescription, PASSWORD);
+        last = driver.edit(tokenIds.get(description), Optional.of(newDescription), Optional.empty(), Optional.empty(),
+                List.of(), PASSWORD);
         assertThat(last.ok()).as(last.message()).isTrue();
         tokenIds.put(newDescription, tokenIds.get(description));
         tokenValues.put(newDescription, tokenValues.get(description));
@@ -309,6 +327,73 @@ public class TokenSteps {
         assertThat(last.ok()).as(last.message()).isTrue();
     }
 
+    @When("{word} edits the token {string} to expire at {string} with the Custom API {string}, confirming with her"
+            + " password")
+    public void editsExpiryAndApi(String person, String description, String expiresAt, String methods) {
+        last = driver.edit(tokenIds.get(description), Optional.empty(), Optional.of(expiresAt), Optional.empty(),
+                split(methods), PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
+
+    @Then("the token's value is not shown again")
+    public void valueNotShownAgain() {
+        assertThat(last.value()).isEmpty();
+    }
+
+    @When("{word} removes all her tokens, confirming with her password")
+    public void removesAll(String person) {
+        last = driver.removeAll(PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
+
+    @When("{word} generates a token {string} with the {string} API and downloads its value")
+    public void generatesAndDownloads(String person, String description, String apiSet) {
+        generated(description, driver.generate(description, FAR_FUTURE, Optional.of(apiSet), List.of(), PASSWORD,
+                PlatformDriver.Delivery.DOWNLOADED));
+    }
+
+    @When("{word} generates a token {string} with the {string} API and copies its value")
+    public void generatesAndCopies(String person, String description, String apiSet) {
+        generated(description, driver.generate(description, FAR_FUTURE, Optional.of(apiSet), List.of(), PASSWORD,
+                PlatformDriver.Delivery.COPIED));
+    }
+
+    @Then("the downloaded file holds the token's value, and only {word} may read it")
+    public void downloaded(String person) throws Exception {
+        Path file = Path.of(last.delivered().orElseThrow(() -> new AssertionError("nothing was downloaded")));
+        assertThat(last.value()).as("the value is saved, not shown").isEmpty();
+        assertThat(Files.readString(file).strip()).matches("pat_[0-9A-Za-z]{46}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Then("the clipboard holds the token's value")
+    public void copied() {
+        assertThat(last.delivered()).as("what reached the clipboard").contains(lastValue);
+    }
+
+    // ---- changes made elsewhere, seen on Refresh
+
+    private String otherSession(String person) {
+        ApiClient.Answer signedIn = api.post(AUTH + "signin", params("login", login(person), "password", PASSWORD));
+        assertThat(signedIn.result()).as(signedIn.body().toString()).isZero();
+        return signedIn.text("session");
+    }
+
+    @When("a token {string} is generated for {word} in another session")
+    public void generatedElsewhere(String description, String person) {
+        ApiClient.Answer created = api.post(AUTH + "createtoken", params("session", otherSession(person),
+                "password", PASSWORD, "description", description, "tokenTemplate", "Marketplace"));
+        assertThat(created.result()).as(created.body().toString()).isZero();
+    }
+
+    @When("the token {string} is removed in another session")
+    public void removedElsewhere(String description) {
+        String person = logins.keySet().iterator().next();
+        ApiClient.Answer removed = api.post(AUTH + "deletetokens", params("session", otherSession(person),
+                "password", PASSWORD, "ids", Long.toString(tokenIds.get(description))));
+        assertThat(removed.result()).as(removed.body().toString()).isZero();
+    }
+
     // ---- refused changes
 
     @When("{word} tries to generate a token {string} with a wrong password")
@@ -318,7 +403,8 @@ public class TokenSteps {
 
     @When("{word} tries to edit the token {string} with a wrong password")
     public void triesToEdit(String person, String description) {
-        last = driver.edit(tokenIds.get(description), "changed", WRONG_PASSWORD);
+        last = driver.edit(tokenIds.get(description), Optional.of("changed"), Optional.empty(), Optional.empty(),
+                List.of(), WRONG_PASSWORD);
     }
 
     @When("{word} tries to regenerate the token {string} with a wrong password")
@@ -351,10 +437,16 @@ public class TokenSteps {
         assertThat(last.failure()).as(last.message()).isEqualTo(Failure.WRONG_PASSWORD);
     }
 
-    @Then("the change is refused as invalid, naming {string}")
-    public void refusedAsInvalid(String named) {
+    @Then("^the change is refused as invalid, naming the ([A-Za-z ]+)$")
+    public void refusedAsInvalid(String seedWord) {
         assertThat(last.failure()).as(last.message()).isEqualTo(Failure.INVALID);
-        assertThat(last.message()).contains(named);
+        assertThat(last.message()).startsWith(driver.field(seedWord) + ": ");
+    }
+
+    @Then("the change is refused as invalid, naming the {} and suggesting {string}")
+    public void refusedAsInvalidSuggesting(String seedWord, String suggestion) {
+        refusedAsInvalid(seedWord);
+        assertThat(last.message()).contains("did you mean " + suggestion + "?");
     }
 
     // ---- using tokens: the platform API, where tokens are used
@@ -382,7 +474,23 @@ public class TokenSteps {
     @When("a script stops {string} with a mistyped token")
     public void scriptStopsMistyped(String name) {
         String value = "pat_0123456789abcdefghijABCDEFGHIJ0123456789" + "zzzzzz";
+        lookupsBefore = database.tokenLookupsInDatabase();
         lastCall = callWith(value, "stopenv", params("envName", env(name)));
+    }
+
+    @Then("the platform looked nothing up to refuse it")
+    public void nothingLookedUp() {
+        assertThat(database.tokenLookupsInDatabase()).isEqualTo(lookupsBefore);
+    }
+
+    @When("a script stops {string} with the token {string}")
+    public void scriptStopsWith(String name, String description) {
+        lastCall = callWith(tokenValues.get(description), "stopenv", params("envName", env(name)));
+    }
+
+    @When("a script looks at {string} with the token {string}")
+    public void scriptLooksWith(String name, String description) {
+        lastCall = callWith(tokenValues.get(description), "getenvinfo", params("envName", env(name)));
     }
 
     @When("a script lists {word}'s tokens with only the token")
@@ -432,6 +540,7 @@ public class TokenSteps {
     }
 
     @Then("the token {string} still works")
+    @Then("the token {string} works")
     public void stillWorks(String description) {
         assertThat(works(tokenValues.get(description))).isTrue();
     }
@@ -454,5 +563,10 @@ public class TokenSteps {
     @When("the date passes {string}")
     public void datePasses(String date) {
         clock.set(Expiry.parse(date).end());
+    }
+
+    @When("it is the last moment of {string}")
+    public void lastMomentOf(String date) {
+        clock.set(Expiry.parse(date).end().minusMillis(1));
     }
 }
