@@ -1,5 +1,6 @@
 package dev.pat.persistence;
 
+import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.UsageRecorder;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +29,8 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
 
     private final Jdbi jdbi;
     private final Map<Long, Long> pending = new ConcurrentHashMap<>();
+    // uses of previous values (in a rotation's overlap), by the previous value's digest
+    private final Map<String, Long> pendingPrevious = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
 
     BatchedUsageRecorder(Jdbi jdbi, Duration interval) {
@@ -46,6 +49,16 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
         pending.merge(token.value(), at.toEpochMilli(), Math::max);
     }
 
+    @Override
+    public void notePreviousUsed(TokenId token, Digest previous, Instant at) {
+        pendingPrevious.merge(previous.hex(), at.toEpochMilli(), Math::max);
+    }
+
+    /** A use of a previous value noted here but not yet written. */
+    Optional<Instant> pendingForPrevious(Digest previous) {
+        return Optional.ofNullable(pendingPrevious.get(previous.hex())).map(Instant::ofEpochMilli);
+    }
+
     /** A use noted here but not yet written, so listings on this node are never behind. */
     Optional<Instant> pendingFor(TokenId token) {
         return Optional.ofNullable(pending.get(token.value())).map(Instant::ofEpochMilli);
@@ -60,22 +73,39 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
                 batch.add(new long[] {id, at});
             }
         }
-        if (batch.isEmpty()) {
+        Map<String, Long> previous = new java.util.HashMap<>();
+        for (String digest : List.copyOf(pendingPrevious.keySet())) {
+            Long at = pendingPrevious.remove(digest);
+            if (at != null) {
+                previous.put(digest, at);
+            }
+        }
+        if (batch.isEmpty() && previous.isEmpty()) {
             return 0;
         }
         try {
             jdbi.useTransaction(h -> {
-                PreparedBatch update = h.prepareBatch("UPDATE access_tokens SET last_used = :at"
-                        + " WHERE id = :id AND (last_used IS NULL OR last_used < :at)");
-                batch.forEach(row -> update.bind("id", row[0]).bind("at", row[1]).add());
-                update.execute();
+                if (!batch.isEmpty()) {
+                    PreparedBatch update = h.prepareBatch("UPDATE access_tokens SET last_used = :at"
+                            + " WHERE id = :id AND (last_used IS NULL OR last_used < :at)");
+                    batch.forEach(row -> update.bind("id", row[0]).bind("at", row[1]).add());
+                    update.execute();
+                }
+                if (!previous.isEmpty()) {
+                    PreparedBatch update = h.prepareBatch("UPDATE access_tokens SET previous_last_used = :at"
+                            + " WHERE previous_digest = :digest"
+                            + " AND (previous_last_used IS NULL OR previous_last_used < :at)");
+                    previous.forEach((digest, at) -> update.bind("digest", digest).bind("at", at).add());
+                    update.execute();
+                }
             });
         } catch (RuntimeException e) {
             // nothing is dropped: what could not be written waits for the next flush, merged with newer uses
             batch.forEach(row -> pending.merge(row[0], row[1], Math::max));
+            previous.forEach((digest, at) -> pendingPrevious.merge(digest, at, Math::max));
             throw e;
         }
-        return batch.size();
+        return batch.size() + previous.size();
     }
 
     private void flushQuietly() {

@@ -143,6 +143,11 @@ final class CachingTokenStore implements TokenStore {
     }
 
     @Override
+    public void endGracePeriod(AccessToken token, Digest previous) {
+        database.endGracePeriod(token, previous);
+    }
+
+    @Override
     public void remove(Collection<TokenId> ids) {
         database.remove(ids);
     }

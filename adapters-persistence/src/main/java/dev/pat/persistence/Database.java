@@ -99,7 +99,7 @@ public final class Database implements AutoCloseable {
         this.feed = new TokenEventFeed(jdbi, tokens, trusted, new TokenEventFeed.Target(dialect, jdbcUrl, user,
                 password), clock);
         this.attempts = new JdbiAttemptCounters(jdbi, transactions);
-        this.calls = new SharedCallCounter(jdbi);
+        this.calls = new SharedCallCounter(jdbi, clock::now);
     }
 
     /** Opens (and migrates) the database at that URL; user and password may also be in the URL. */

@@ -1,22 +1,31 @@
 package dev.pat.persistence;
 
+import dev.pat.domain.model.AddressRange;
 import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.catalog.ApiMethodInfo;
 import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.AddressRestriction;
 import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.EnvRestriction;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.PreviousValue;
 import dev.pat.domain.model.token.Scope;
 import dev.pat.domain.model.token.TokenHint;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenPolicies;
 import dev.pat.domain.port.out.TokenStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -27,15 +36,42 @@ import java.util.stream.Collectors;
 /** Access tokens in {@code access_tokens}; retired values' digests in {@code retired_digests}. */
 final class JdbiTokenStore implements TokenStore {
     private static final String COLUMNS = "id, account_id, description, api_set, api_list, expires_at, created_on,"
-            + " last_used, digest, hint";
+            + " last_used, digest, hint, env_names, allowed_ips, rate_limit, idle_days, active_since,"
+            + " previous_digest, previous_hint, previous_until, previous_last_used";
     private static final RowMapper<AccessToken> ROW = (rs, ctx) -> AccessToken.rebuild(
             new TokenId(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
             new Description(rs.getString("description")),
             new Scope(Optional.ofNullable(rs.getString("api_set")), Arrays.stream(rs.getString("api_list").split(","))
                     .map(JdbiTokenStore::method).collect(Collectors.toCollection(LinkedHashSet::new))),
-            expiry(rs.getLong("expires_at")), Times.load(rs.getLong("created_on")),
-            lastUsed(rs),
-            new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")));
+            expiry(rs.getLong("expires_at")), policies(rs), Times.load(rs.getLong("created_on")),
+            Times.load(rs.getLong("active_since")), time(rs, "last_used"),
+            new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")), previous(rs));
+
+    private static TokenPolicies policies(ResultSet rs) throws SQLException {
+        return new TokenPolicies(new EnvRestriction(items(rs.getString("env_names"))),
+                new AddressRestriction(items(rs.getString("allowed_ips")).stream().map(AddressRange::new).toList()),
+                number(rs, "rate_limit"), number(rs, "idle_days"));
+    }
+
+    private static Optional<PreviousValue> previous(ResultSet rs) throws SQLException {
+        String digest = rs.getString("previous_digest");
+        return digest == null ? Optional.empty() : Optional.of(new PreviousValue(new Digest(digest),
+                new TokenHint(rs.getString("previous_hint")), Times.load(rs.getLong("previous_until")),
+                time(rs, "previous_last_used")));
+    }
+
+    private static List<String> items(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(","));
+    }
+
+    private static String joined(List<String> items) {
+        return items.isEmpty() ? null : String.join(",", items);
+    }
+
+    private static Optional<Integer> number(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
 
     /** The catalog's own instance where there is one, so tokens held in memory share them. */
     private static ApiMethod method(String name) {
@@ -53,8 +89,8 @@ final class JdbiTokenStore implements TokenStore {
         return expiry.map(e -> Times.store(e.end())).orElse(NEVER);
     }
 
-    private static Optional<Instant> lastUsed(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long millis = rs.getLong("last_used");
+    private static Optional<Instant> time(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(Times.load(millis));
     }
 
@@ -76,14 +112,12 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public AccessToken add(AccessToken token) {
         long id = write(h -> {
-            long assigned = h.createQuery("INSERT INTO access_tokens (account_id, description, api_set,"
-                        + " api_list, expires_at, created_on, last_used, digest, hint) VALUES (:account, :description,"
-                        + " :apiSet, :apiList, :expires, :created, NULL, :digest, :hint) RETURNING id")
+            long assigned = bindSettings(h.createQuery("INSERT INTO access_tokens (account_id, description,"
+                        + " api_set, api_list, expires_at, env_names, allowed_ips, rate_limit, idle_days, active_since,"
+                        + " created_on, last_used, digest, hint) VALUES (:account, :description, :apiSet, :apiList,"
+                        + " :expires, :envNames, :allowedIps, :rateLimit, :idleDays, :activeSince, :created, NULL,"
+                        + " :digest, :hint) RETURNING id"), token)
                 .bind("account", token.owner().value())
-                .bind("description", token.description().value())
-                .bind("apiSet", token.scope().apiSetId().orElse(null))
-                .bind("apiList", apiList(token.scope()))
-                .bind("expires", expiry(token.expiry()))
                 .bind("created", Times.store(token.createdOn()))
                 .bind("digest", token.digest().hex())
                 .bind("hint", token.hint().value())
@@ -103,8 +137,10 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public Lookup byDigest(Digest digest) {
         return db.withHandle(h -> {
+            // a value, or the previous value of a token in its overlap (the core decides whether that still works)
             Optional<AccessToken> live = h.createQuery("SELECT " + COLUMNS + " FROM access_tokens"
-                    + " WHERE digest = :digest").bind("digest", digest.hex()).map(ROW).findOne();
+                    + " WHERE digest = :digest UNION ALL SELECT " + COLUMNS + " FROM access_tokens"
+                    + " WHERE previous_digest = :digest").bind("digest", digest.hex()).map(ROW).findFirst();
             if (live.isPresent()) {
                 return new Found(live.get());
             }
@@ -151,16 +187,15 @@ final class JdbiTokenStore implements TokenStore {
     public void saveSettings(AccessToken token) {
         write(h -> {
             // the value is never written here: the row keeps whatever value it holds now, and that is announced
-            Optional<Digest> current = h.createQuery("UPDATE access_tokens SET description = :description,"
-                            + " api_set = :apiSet, api_list = :apiList, expires_at = :expires WHERE id = :id"
-                            + " RETURNING digest")
-                    .bind("description", token.description().value())
-                    .bind("apiSet", token.scope().apiSetId().orElse(null))
-                    .bind("apiList", apiList(token.scope()))
-                    .bind("expires", expiry(token.expiry()))
+            List<Digest> current = bindSettings(h.createQuery("UPDATE access_tokens SET description = :description,"
+                            + " api_set = :apiSet, api_list = :apiList, expires_at = :expires, env_names = :envNames,"
+                            + " allowed_ips = :allowedIps, rate_limit = :rateLimit, idle_days = :idleDays,"
+                            + " active_since = :activeSince WHERE id = :id RETURNING digest, previous_digest"), token)
                     .bind("id", token.id().value())
-                    .map((rs, ctx) -> new Digest(rs.getString("digest"))).findOne();
-            current.ifPresent(digest -> changed(h, List.of(digest)));
+                    .map((rs, ctx) -> digests(rs)).findOne().orElse(List.of());
+            if (!current.isEmpty()) {
+                changed(h, current);
+            }
             return null;
         });
     }
@@ -168,11 +203,21 @@ final class JdbiTokenStore implements TokenStore {
     @Override
     public void replaceValue(AccessToken renewed, Digest replaced) {
         write(h -> {
+            // a value still in an earlier overlap is dropped: caches must forget it too
+            Optional<String> earlier = h.createQuery("SELECT previous_digest FROM access_tokens WHERE id = :id")
+                    .bind("id", renewed.id().value()).mapTo(String.class).findOne();
+            Optional<PreviousValue> previous = renewed.previous();
             int updated = h.createUpdate("UPDATE access_tokens SET digest = :digest, hint = :hint,"
-                            + " expires_at = :expires WHERE id = :id AND digest = :replaced")
+                            + " expires_at = :expires, active_since = :activeSince, previous_digest = :previousDigest,"
+                            + " previous_hint = :previousHint, previous_until = :previousUntil,"
+                            + " previous_last_used = NULL WHERE id = :id AND digest = :replaced")
                     .bind("digest", renewed.digest().hex())
                     .bind("hint", renewed.hint().value())
                     .bind("expires", expiry(renewed.expiry()))
+                    .bind("activeSince", Times.store(renewed.activeSince()))
+                    .bind("previousDigest", previous.map(p -> p.digest().hex()).orElse(null))
+                    .bind("previousHint", previous.map(p -> p.hint().value()).orElse(null))
+                    .bind("previousUntil", previous.map(p -> Times.store(p.worksUntil())).orElse(null))
                     .bind("id", renewed.id().value())
                     .bind("replaced", replaced.hex())
                     .execute();
@@ -180,7 +225,23 @@ final class JdbiTokenStore implements TokenStore {
                 throw new IllegalStateException("token " + renewed.id().value() + " no longer holds that value");
             }
             retire(h, List.of(replaced), Retirement.REPLACED);
-            changed(h, List.of(replaced, renewed.digest()));
+            List<Digest> announced = new ArrayList<>(List.of(replaced, renewed.digest()));
+            earlier.map(Digest::new).filter(d -> !d.equals(replaced)).ifPresent(announced::add);
+            changed(h, announced);
+            return null;
+        });
+    }
+
+    @Override
+    public void endGracePeriod(AccessToken token, Digest previous) {
+        write(h -> {
+            int updated = h.createUpdate("UPDATE access_tokens SET previous_digest = NULL, previous_hint = NULL,"
+                            + " previous_until = NULL, previous_last_used = NULL"
+                            + " WHERE id = :id AND previous_digest = :previous")
+                    .bind("id", token.id().value()).bind("previous", previous.hex()).execute();
+            if (updated == 1) {
+                changed(h, List.of(previous));
+            }
             return null;
         });
     }
@@ -192,9 +253,10 @@ final class JdbiTokenStore implements TokenStore {
         }
         write(h -> {
             // exactly what was deleted is retired and announced, not what was read before
-            List<Digest> removed = h.createQuery("DELETE FROM access_tokens WHERE id IN (<ids>) RETURNING digest")
+            List<Digest> removed = h.createQuery("DELETE FROM access_tokens WHERE id IN (<ids>)"
+                            + " RETURNING digest, previous_digest")
                     .bindList("ids", ids.stream().map(TokenId::value).toList())
-                    .map((rs, ctx) -> new Digest(rs.getString("digest"))).list();
+                    .map((rs, ctx) -> digests(rs)).list().stream().flatMap(List::stream).toList();
             if (!removed.isEmpty()) {
                 retire(h, removed, Retirement.REMOVED);
                 changed(h, removed);
@@ -238,9 +300,33 @@ final class JdbiTokenStore implements TokenStore {
     }
 
     private AccessToken withPendingUse(AccessToken token) {
-        return usage.pendingFor(token.id())
+        AccessToken used = usage.pendingFor(token.id())
                 .filter(at -> token.lastUsed().map(at::isAfter).orElse(true))
                 .map(token::withLastUsed).orElse(token);
+        return used.previous().flatMap(p -> usage.pendingForPrevious(p.digest())
+                        .filter(at -> p.lastUsed().map(at::isAfter).orElse(true)))
+                .map(used::withPreviousLastUsed).orElse(used);
+    }
+
+    /** A row's value digest, and its previous value's while it has one. */
+    private static List<Digest> digests(ResultSet rs) throws SQLException {
+        String previous = rs.getString("previous_digest");
+        Digest current = new Digest(rs.getString("digest"));
+        return previous == null ? List.of(current) : List.of(current, new Digest(previous));
+    }
+
+    /** Binds what {@link #saveSettings} writes: everything but the values. */
+    private static <S extends SqlStatement<S>> S bindSettings(S statement, AccessToken token) {
+        TokenPolicies policies = token.policies();
+        return statement.bind("description", token.description().value())
+                .bind("apiSet", token.scope().apiSetId().orElse(null))
+                .bind("apiList", apiList(token.scope()))
+                .bind("expires", expiry(token.expiry()))
+                .bind("envNames", joined(policies.envNames().patterns()))
+                .bind("allowedIps", joined(policies.allowedIps().ranges().stream().map(AddressRange::cidr).toList()))
+                .bind("rateLimit", policies.rateLimit().orElse(null))
+                .bind("idleDays", policies.idleDays().orElse(null))
+                .bind("activeSince", Times.store(token.activeSince()));
     }
 
     private static String apiList(Scope scope) {

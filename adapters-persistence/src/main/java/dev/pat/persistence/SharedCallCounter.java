@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Calls per key and minute, shared by every node without a database round trip per call. Each node counts its own
@@ -38,11 +39,14 @@ final class SharedCallCounter implements CallCounter, AutoCloseable {
     }
 
     private final Jdbi jdbi;
+    // the platform's clock, which the minutes counted come from
+    private final Supplier<Instant> now;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final ScheduledExecutorService syncer;
 
-    SharedCallCounter(Jdbi jdbi) {
+    SharedCallCounter(Jdbi jdbi, Supplier<Instant> now) {
         this.jdbi = jdbi;
+        this.now = now;
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "pat-call-counts");
             thread.setDaemon(true);
@@ -68,7 +72,7 @@ final class SharedCallCounter implements CallCounter, AutoCloseable {
 
     /** Adds this node's counts to the shared ones and reads back the totals; drops windows of past minutes. */
     void sync() {
-        long minute = Instant.now().getEpochSecond() / 60;
+        long minute = now.get().getEpochSecond() / 60;
         windows.entrySet().removeIf(e -> e.getValue().minute < minute - 1);
         if (windows.isEmpty()) {
             return;

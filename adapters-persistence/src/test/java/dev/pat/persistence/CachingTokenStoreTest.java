@@ -72,6 +72,7 @@ class CachingTokenStoreTest {
         @Override public int countOf(AccountId owner) { return 0; }
         @Override public void saveSettings(AccessToken token) { }
         @Override public void replaceValue(AccessToken renewed, Digest replaced) { }
+        @Override public void endGracePeriod(AccessToken token, Digest previous) { }
         @Override public void remove(Collection<TokenId> ids) { }
     }
 
@@ -89,7 +90,8 @@ class CachingTokenStoreTest {
         pool.shutdown();
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(database.lookups.get()).isEqualTo(1_280);
-        assertThat(database.mostInFlight.get()).isGreaterThan(1).isLessThanOrEqualTo(CachingTokenStore.MISSES_IN_FLIGHT);
+        assertThat(database.mostInFlight.get()).isGreaterThan(1)
+                .isLessThanOrEqualTo(CachingTokenStore.MISSES_IN_FLIGHT);
     }
 
     @Test

@@ -5,16 +5,22 @@ import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.model.token.AddressRestriction;
 import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.EnvRestriction;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenPolicies;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.PolicyRequest;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.SignIn;
 import dev.pat.domain.port.in.TokenView;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +42,13 @@ class AuthenticationApi implements Endpoint.Group {
     private static final String API_LIST = "methods of a Custom token: comma- or semicolon-separated, a JSON array,"
             + " or the key repeated";
     private static final ApiCatalog CATALOG = ApiCatalog.platform();
+    private static final String KEEP = "; left out: unchanged";
+    private static final String ENV_NAMES = "environment names or prefix-* patterns the token is limited to,"
+            + " as a list; * for every environment";
+    private static final String ALLOWED_IPS = "IPv4/IPv6 addresses and CIDR ranges the token may be used from, as a"
+            + " list; * for anywhere";
+    private static final String RATE_LIMIT = "calls a minute the token may make; 0 for the operator's default";
+    private static final String IDLE_DAYS = "days unused after which the token stops working; 0 for never";
 
     private final AuthorizeCall authorize;
     private final SignIn signIn;
@@ -73,19 +86,45 @@ class AuthenticationApi implements Endpoint.Group {
                         optional(ScopeRequest.API_SET,
                                 "Extended Access, IDE Plugins, Marketplace, Maven Plugin or Custom"),
                         optionalList(ScopeRequest.API_LIST, API_LIST), optional(Expiry.FIELD, EXPIRES
-                                + "; without it, the longest lifetime allowed (or never, where none is set)")),
+                                + "; without it, the longest lifetime allowed (or never, where none is set)"),
+                        optionalList(EnvRestriction.FIELD, ENV_NAMES + "; left out: every environment"),
+                        optionalList(AddressRestriction.FIELD, ALLOWED_IPS + "; left out: anywhere"),
+                        optional(TokenPolicies.RATE_LIMIT, RATE_LIMIT + "; left out: the default"),
+                        optional(TokenPolicies.IDLE_DAYS, IDLE_DAYS + "; left out: the operator's default")),
                         this::createToken),
                 new Endpoint(ApiCatalog.EDIT_TOKEN, List.of(SESSION, PASSWORD, required("id", "the token's id"),
                         optional("description", "a new description"),
                         optional(ScopeRequest.API_SET, "a new API set"), optionalList(ScopeRequest.API_LIST, API_LIST),
-                        optional(Expiry.FIELD, EXPIRES)), this::editToken),
+                        optional(Expiry.FIELD, EXPIRES), optionalList(EnvRestriction.FIELD, ENV_NAMES + KEEP),
+                        optionalList(AddressRestriction.FIELD, ALLOWED_IPS + KEEP),
+                        optional(TokenPolicies.RATE_LIMIT, RATE_LIMIT + KEEP),
+                        optional(TokenPolicies.IDLE_DAYS, IDLE_DAYS + KEEP)), this::editToken),
                 new Endpoint(ApiCatalog.REGENERATE_TOKEN, List.of(SESSION, PASSWORD,
                         required("id", "the token's id (or ids)"),
-                        optional(Expiry.FIELD, "a new expiry; required when the token has expired")),
+                        optional(Expiry.FIELD, "a new expiry; required when the token has expired"),
+                        optional(PolicyLimits.GRACE_PERIOD, "minutes the old value keeps working (0 to 1440);"
+                                + " left out or 0: it stops working at once")),
                         this::regenerateToken),
                 new Endpoint(ApiCatalog.COPY_TOKEN, List.of(SESSION, PASSWORD, required("id", "the token to copy"),
-                        optional("description", "defaults to 'Copy of …'"), optional(Expiry.FIELD, EXPIRES)),
+                        optional("description", "defaults to 'Copy of …'"), optional(Expiry.FIELD, EXPIRES),
+                        optionalList(EnvRestriction.FIELD, ENV_NAMES + "; left out: the original's"),
+                        optionalList(AddressRestriction.FIELD, ALLOWED_IPS + "; left out: the original's"),
+                        optional(TokenPolicies.RATE_LIMIT, RATE_LIMIT + "; left out: the original's"),
+                        optional(TokenPolicies.IDLE_DAYS, IDLE_DAYS + "; left out: the original's")),
                         this::copyToken),
+                new Endpoint(ApiCatalog.END_TOKEN_GRACE_PERIOD, List.of(SESSION, PASSWORD,
+                        required("id", "the regenerated token whose old value should stop working now")), call -> {
+                            Caller caller = call.authorizedBy(authorize);
+                            return Answers.ok("token", tokens.endGracePeriod(new ManageTokens.EndGracePeriod(caller,
+                                    password(call), id(call))));
+                        }),
+                new Endpoint(ApiCatalog.GET_TOKEN_INFO, List.of(required("session",
+                        "the token asking about itself (or send Authorization: Bearer VALUE)")), call -> {
+                            ManageTokens.TokenInfo info = tokens.info(call.authorizedBy(authorize));
+                            Map<String, Object> answer = Answers.ok("token", info.token());
+                            answer.put("login", info.login());
+                            return answer;
+                        }),
                 new Endpoint(ApiCatalog.DELETE_TOKENS, List.of(SESSION, PASSWORD,
                         requiredList("ids", "the tokens to remove, or * for all of the account's")),
                         this::deleteTokens),
@@ -126,7 +165,7 @@ class AuthenticationApi implements Endpoint.Group {
         Caller caller = call.authorizedBy(authorize);
         var issued = tokens.generate(new ManageTokens.Generate(caller, password(call),
                 new Description(call.optional("description").orElse(null)), scope(call),
-                call.optional(Expiry.FIELD).map(Expiry::parse)));
+                call.optional(Expiry.FIELD).map(Expiry::parse), policies(call)));
         return Answers.issued(issued);
     }
 
@@ -135,21 +174,23 @@ class AuthenticationApi implements Endpoint.Group {
         var edited = tokens.edit(new ManageTokens.Edit(caller, password(call), id(call),
                 call.optional("description").map(Description::new),
                 ScopeRequest.parse(call.optional(ScopeRequest.API_SET), call.values(ScopeRequest.API_LIST)),
-                call.optional(Expiry.FIELD).map(Expiry::parse)));
+                call.optional(Expiry.FIELD).map(Expiry::parse), policies(call)));
         return Answers.ok("token", edited);
     }
 
     private Map<String, Object> regenerateToken(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
+        Duration grace = PolicyRequest.number(PolicyLimits.GRACE_PERIOD, call.optional(PolicyLimits.GRACE_PERIOD))
+                .map(PolicyLimits::gracePeriod).orElse(Duration.ZERO);
         return Answers.issued(tokens.regenerate(new ManageTokens.Regenerate(caller, password(call),
-                id(call), call.optional(Expiry.FIELD).map(Expiry::parse))));
+                id(call), call.optional(Expiry.FIELD).map(Expiry::parse), grace)));
     }
 
     private Map<String, Object> copyToken(PlatformRequest call) {
         Caller caller = call.authorizedBy(authorize);
         return Answers.issued(tokens.copy(new ManageTokens.Copy(caller, password(call), id(call),
                 call.optional("description").map(Description::new),
-                call.optional(Expiry.FIELD).map(Expiry::parse))));
+                call.optional(Expiry.FIELD).map(Expiry::parse), policies(call))));
     }
 
     private Map<String, Object> deleteTokens(PlatformRequest call) {
@@ -165,6 +206,11 @@ class AuthenticationApi implements Endpoint.Group {
 
     private static ScopeRequest scope(PlatformRequest call) {
         return ScopeRequest.required(call.optional(ScopeRequest.API_SET), call.values(ScopeRequest.API_LIST));
+    }
+
+    private static PolicyRequest policies(PlatformRequest call) {
+        return PolicyRequest.parse(call.values(EnvRestriction.FIELD), call.values(AddressRestriction.FIELD),
+                call.optional(TokenPolicies.RATE_LIMIT), call.optional(TokenPolicies.IDLE_DAYS));
     }
 
     private static Password password(PlatformRequest call) {

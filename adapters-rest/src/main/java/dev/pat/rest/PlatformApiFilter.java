@@ -2,6 +2,7 @@ package dev.pat.rest;
 
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.PatFailure;
+import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.catalog.ApiMethod;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class PlatformApiFilter implements Filter {
     static final String METHOD_ATTRIBUTE = PlatformApiFilter.class.getName() + ".method";
+    /** The last second a calling token works, on every answer to a token (absent for one that never expires). */
+    static final String TOKEN_EXPIRES = "X-Token-Expires";
     private static final Logger LOG = LoggerFactory.getLogger(PlatformApiFilter.class);
 
     private final Endpoints endpoints;
@@ -165,10 +168,11 @@ final class PlatformApiFilter implements Filter {
     private void answer(HttpServletRequest request, HttpServletResponse response, ApiMethod method, byte[] body)
             throws IOException {
         Reply reply;
+        PlatformRequest call = null;
         try {
             RequestParameters parameters = new RequestParameters(limits.maxParameters())
                     .form(request.getQueryString()).body(request.getContentType(), body, json);
-            PlatformRequest call = new PlatformRequest(method, parameters.values(), bearer(request),
+            call = new PlatformRequest(method, parameters.values(), bearer(request),
                     "POST".equals(request.getMethod()), addresses.of(request));
             Endpoint endpoint = endpoints.of(method).orElseThrow();
             endpoint.checkSingleValues(call);
@@ -177,6 +181,11 @@ final class PlatformApiFilter implements Filter {
             reply = FailureAnswers.of(failure, method.service());
         } catch (RuntimeException fault) {
             reply = FailureAnswers.fault(fault, request.getMethod(), request.getRequestURI(), method.service());
+        }
+        if (call != null) {
+            // a token's caller is told when it expires, so a script can warn before it breaks (as GitHub does)
+            call.caller().flatMap(Caller::tokenExpiresAt).ifPresent(at ->
+                    response.setHeader(TOKEN_EXPIRES, Answers.time(at) + " UTC"));
         }
         try {
             reply.writeTo(response, json);

@@ -25,6 +25,7 @@ final class PlatformRequest {
     private final Credential credential;
     private final boolean post;
     private final ClientAddress address;
+    private Optional<Caller> caller = Optional.empty();
 
     PlatformRequest(ApiMethod method, Map<String, List<String>> values, Optional<String> bearer, boolean post,
                     ClientAddress address) {
@@ -56,7 +57,14 @@ final class PlatformRequest {
 
     /** Who is calling this method with the credential presented, or the core's refusal. */
     Caller authorizedBy(AuthorizeCall authorize) {
-        return authorize.authorize(credential, method, address);
+        Caller authorized = authorize.authorize(credential, method, address);
+        caller = Optional.of(authorized);
+        return authorized;
+    }
+
+    /** Who the call was authorised for, once it was. */
+    Optional<Caller> caller() {
+        return caller;
     }
 
     ApiMethod method() {

@@ -81,7 +81,46 @@ class Screen {
     static List<String> row(TokenView t) {
         return List.of(Long.toString(t.id()), t.description(), apiSetName(t),
                 t.expiresAt().map(Screen::time).orElse("never"),
-                t.lastUsed().map(Screen::time).orElse("never"), t.status(), t.hint());
+                t.lastUsed().map(Screen::time).orElse("never"), status(t), hints(t));
+    }
+
+    /** The status, with what needs attention: an expiry coming soon, limits beyond the methods. */
+    static String status(TokenView t) {
+        StringBuilder status = new StringBuilder(t.status());
+        if (t.expiringSoon()) {
+            status.append(", expires soon");
+        }
+        if (!t.envNames().isEmpty() || !t.allowedIps().isEmpty() || t.rateLimit().isPresent()
+                || t.idleDays().isPresent()) {
+            status.append(", limited");
+        }
+        return status.toString();
+    }
+
+    /** The value's hint, and during a rotation's overlap the old value's too. */
+    static String hints(TokenView t) {
+        return t.previousValue().map(p -> t.hint() + " (old " + p.hint() + " until " + time(p.worksUntil()) + ")")
+                .orElse(t.hint());
+    }
+
+    /** One token whole, a line per setting, in the seed's and the API's words. */
+    static void details(PrintWriter out, TokenView t) {
+        out.println("Token " + t.id() + ": " + t.description());
+        out.println("  API:          " + apiSetName(t) + " — " + String.join(", ", t.methodNames()));
+        out.println("  Expires At:   " + t.expiresAt().map(Screen::time).orElse("never")
+                + (t.expiringSoon() ? " (soon)" : ""));
+        out.println("  Status:       " + t.status());
+        out.println("  Created:      " + time(t.createdOn()));
+        out.println("  Last used:    " + t.lastUsed().map(Screen::time).orElse("never"));
+        out.println("  Hint:         " + t.hint());
+        out.println("  envNames:     " + (t.envNames().isEmpty() ? "every environment" : String.join(", ",
+                t.envNames())));
+        out.println("  allowedIps:   " + (t.allowedIps().isEmpty() ? "anywhere" : String.join(", ", t.allowedIps())));
+        out.println("  rateLimit:    " + t.rateLimit().map(r -> r + " calls a minute").orElse("the default"));
+        out.println("  idleDays:     " + t.idleDays().map(d -> d + " days").orElse("never idle"));
+        t.previousValue().ifPresent(p -> out.println("  Old value:    " + p.hint() + ", works until "
+                + time(p.worksUntil()) + ", last used " + p.lastUsed().map(Screen::time).orElse("never")));
+        out.flush();
     }
 
     static final List<String> TOKEN_HEADER = List.of("ID", "DESCRIPTION", "API", "EXPIRES AT", "LAST USED",

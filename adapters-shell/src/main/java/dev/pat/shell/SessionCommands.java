@@ -1,6 +1,9 @@
 package dev.pat.shell;
 
 import dev.pat.domain.model.account.Login;
+import dev.pat.domain.model.catalog.ApiCatalog;
+import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.TokenView;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -11,9 +14,11 @@ import org.springframework.stereotype.Component;
 class SessionCommands {
     private static final String GROUP = "Session";
     private final ShellSession session;
+    private final ManageTokens tokens;
 
-    SessionCommands(ShellSession session) {
+    SessionCommands(ShellSession session, ManageTokens tokens) {
         this.session = session;
+        this.tokens = tokens;
     }
 
     @Command(name = "signin", group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -22,6 +27,12 @@ class SessionCommands {
                 @Option(longName = "login", description = "the account's e-mail", required = true) String login) {
         session.signIn(ctx, new Login(login));
         ctx.outputWriter().println("Signed in as " + session.login().orElseThrow() + ".");
+        var account = session.acting(ctx, null, ApiCatalog.GET_TOKENS).caller().account();
+        for (TokenView soon : tokens.expiringSoon(account)) {
+            ctx.outputWriter().println("Warning: token " + soon.id() + " \"" + soon.description() + "\" expires "
+                    + soon.expiresAt().map(Screen::time).orElse("") + "; regenerate it with a new"
+                    + " --expires-at, or edit its Expires At, before scripts using it break.");
+        }
         ctx.outputWriter().flush();
     }
 

@@ -1,11 +1,14 @@
 package dev.pat.shell;
 
 import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.PolicyRequest;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.TokenView;
 import org.springframework.shell.core.command.CommandContext;
@@ -13,6 +16,7 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +31,12 @@ class TokenCommands {
     private static final String API_SET = "a predefined API set: Extended Access, IDE Plugins, Marketplace,"
             + " Maven Plugin";
     private static final String METHODS = "Custom: the API methods, comma-separated (see: api methods)";
+    private static final String ENVS = "envNames: the environments it may act on, names or prefix-* patterns,"
+            + " comma-separated; * for every one";
+    private static final String ALLOWED_IPS = "allowedIps: the addresses and CIDR ranges it may be used from,"
+            + " comma-separated; * for anywhere";
+    private static final String RATE_LIMIT = "rateLimit: calls a minute; 0 for the operator's default";
+    private static final String IDLE_DAYS = "idleDays: days unused after which it stops working; 0 for never";
 
     private final ManageTokens tokens;
     private final ShellSession session;
@@ -69,13 +79,18 @@ class TokenCommands {
                   @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
                   @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
                           defaultValue = "false") boolean copy,
+                  @Option(longName = "envs", description = ENVS) String envs,
+                  @Option(longName = "allowed-ips", description = ALLOWED_IPS) String allowedIps,
+                  @Option(longName = "rate-limit", description = RATE_LIMIT) String rateLimit,
+                  @Option(longName = "idle-days", description = IDLE_DAYS) String idleDays,
                   @Option(longName = "login", description = LOGIN) String login) {
         Description checkedDescription = new Description(description);
         Optional<Expiry> expiry = present(expiresAt).map(Expiry::parse);
         ScopeRequest scope = ScopeRequest.required(present(apiSet), present(methods).stream().toList());
+        PolicyRequest policies = policies(envs, allowedIps, rateLimit, idleDays);
         var acting = session.acting(ctx, login, ApiCatalog.CREATE_TOKEN);
         ManageTokens.Issued issued = tokens.generate(new ManageTokens.Generate(acting.caller(),
-                acting.confirmation(ctx), checkedDescription, scope, expiry));
+                acting.confirmation(ctx), checkedDescription, scope, expiry, policies));
         ValueDelivery.deliver(ctx.outputWriter(), "Generated", issued, save, copy);
     }
 
@@ -88,16 +103,53 @@ class TokenCommands {
               @Option(longName = "expires-at", description = EXPIRES) String expiresAt,
               @Option(longName = "api-set", description = API_SET) String apiSet,
               @Option(longName = "methods", description = METHODS) String methods,
+              @Option(longName = "envs", description = ENVS) String envs,
+              @Option(longName = "allowed-ips", description = ALLOWED_IPS) String allowedIps,
+              @Option(longName = "rate-limit", description = RATE_LIMIT) String rateLimit,
+              @Option(longName = "idle-days", description = IDLE_DAYS) String idleDays,
               @Option(longName = "login", description = LOGIN) String login) {
         TokenId tokenId = TokenId.parse("id", id);
         Optional<Description> newDescription = present(description).map(Description::new);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         Optional<ScopeRequest> newScope = ScopeRequest.parse(present(apiSet), present(methods).stream().toList());
+        PolicyRequest policies = policies(envs, allowedIps, rateLimit, idleDays);
         var acting = session.acting(ctx, login, ApiCatalog.EDIT_TOKEN);
         TokenView edited = tokens.edit(new ManageTokens.Edit(acting.caller(), acting.confirmation(ctx),
-                tokenId, newDescription, newScope, newExpiry));
+                tokenId, newDescription, newScope, newExpiry, policies));
         ctx.outputWriter().println("Edited token " + edited.id() + ".");
         screen.table(ctx.outputWriter(), Screen.TOKEN_HEADER, List.of(Screen.row(edited)));
+    }
+
+    @Command(name = {"token", "show"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
+            description = "Show one token whole: its API, expiry, policies and, during an overlap, its old value")
+    void show(CommandContext ctx,
+              @Option(longName = "id", description = "the token's id", required = true) String id,
+              @Option(longName = "login", description = LOGIN) String login,
+              @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false") boolean json) {
+        TokenId tokenId = TokenId.parse("id", id);
+        var acting = session.acting(ctx, login, ApiCatalog.GET_TOKENS);
+        TokenView token = tokens.list(acting.caller().account(), Optional.of(Set.of(tokenId))).stream().findFirst()
+                .orElseThrow(() -> new TokenNotFound(tokenId));
+        if (json) {
+            screen.json(ctx.outputWriter(), token);
+        } else {
+            Screen.details(ctx.outputWriter(), token);
+        }
+    }
+
+    @Command(name = {"token", "end-grace"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
+            description = "End a regenerated token's overlap early: its old value stops working now; asks for"
+                    + " your password")
+    void endGrace(CommandContext ctx,
+                  @Option(longName = "id", description = "the token's id", required = true) String id,
+                  @Option(longName = "login", description = LOGIN) String login) {
+        TokenId tokenId = TokenId.parse("id", id);
+        var acting = session.acting(ctx, login, ApiCatalog.END_TOKEN_GRACE_PERIOD);
+        tokens.endGracePeriod(new ManageTokens.EndGracePeriod(acting.caller(), acting.confirmation(ctx), tokenId));
+        ctx.outputWriter().println("The old value of token " + tokenId.value() + " no longer works.");
+        ctx.outputWriter().flush();
     }
 
     @Command(name = {"token", "regenerate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -111,14 +163,21 @@ class TokenCommands {
                     String save,
                     @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
                             defaultValue = "false") boolean copy,
+                    @Option(longName = "grace-period", description = "gracePeriod: minutes the old value keeps"
+                            + " working (0 to 1440; default 0: it stops at once)") String gracePeriod,
                     @Option(longName = "login", description = LOGIN) String login) {
         TokenId tokenId = TokenId.parse("id", id);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
+        Duration grace = PolicyRequest.number(PolicyLimits.GRACE_PERIOD, present(gracePeriod))
+                .map(PolicyLimits::gracePeriod).orElse(Duration.ZERO);
         var acting = session.acting(ctx, login, ApiCatalog.REGENERATE_TOKEN);
         ManageTokens.Issued issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller(),
-                acting.confirmation(ctx), tokenId, newExpiry));
+                acting.confirmation(ctx), tokenId, newExpiry, grace));
         ValueDelivery.deliver(ctx.outputWriter(), "Regenerated", issued, save, copy);
-        ctx.outputWriter().println("The old value no longer works: update any automation that used it.");
+        ctx.outputWriter().println(issued.token().previousValue()
+                .map(p -> "The old value (" + p.hint() + ") keeps working until " + Screen.time(p.worksUntil())
+                        + "; end that early with: token end-grace --id " + issued.token().id())
+                .orElse("The old value no longer works: update any automation that used it."));
         ctx.outputWriter().flush();
     }
 
@@ -133,13 +192,21 @@ class TokenCommands {
               @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
               @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
                       defaultValue = "false") boolean copy,
+              @Option(longName = "envs", description = ENVS + " (default: the original's)") String envs,
+              @Option(longName = "allowed-ips", description = ALLOWED_IPS + " (default: the original's)")
+              String allowedIps,
+              @Option(longName = "rate-limit", description = RATE_LIMIT + " (default: the original's)")
+              String rateLimit,
+              @Option(longName = "idle-days", description = IDLE_DAYS + " (default: the original's)")
+              String idleDays,
               @Option(longName = "login", description = LOGIN) String login) {
         TokenId tokenId = TokenId.parse("id", id);
         Optional<Description> newDescription = present(description).map(Description::new);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
+        PolicyRequest policies = policies(envs, allowedIps, rateLimit, idleDays);
         var acting = session.acting(ctx, login, ApiCatalog.COPY_TOKEN);
         ManageTokens.Issued issued = tokens.copy(new ManageTokens.Copy(acting.caller(), acting.confirmation(ctx),
-                tokenId, newDescription, newExpiry));
+                tokenId, newDescription, newExpiry, policies));
         ValueDelivery.deliver(ctx.outputWriter(), "Copied into", issued, save, copy);
     }
 
@@ -158,6 +225,11 @@ class TokenCommands {
         int removed = tokens.remove(new ManageTokens.Remove(acting.caller(), acting.confirmation(ctx), doomed));
         ctx.outputWriter().println("Removed " + removed + (removed == 1 ? " token." : " tokens."));
         ctx.outputWriter().flush();
+    }
+
+    private static PolicyRequest policies(String envs, String allowedIps, String rateLimit, String idleDays) {
+        return PolicyRequest.parse(present(envs).stream().toList(), present(allowedIps).stream().toList(),
+                present(rateLimit), present(idleDays));
     }
 
     static Optional<String> present(String option) {

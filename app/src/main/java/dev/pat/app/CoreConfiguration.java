@@ -75,7 +75,8 @@ class CoreConfiguration {
         Platform.Policies policies = new Platform.Policies(new Session.Lifetimes(properties.session().idle(),
                 properties.session().absolute()), properties.attempts().policy(),
                 new CallLimits(properties.limits().unauthenticatedPerAddress(), properties.limits().callsPerToken()),
-                TokenLimit.STANDARD, new ExpiryPolicy(properties.tokens().maximum()));
+                TokenLimit.STANDARD, new ExpiryPolicy(properties.tokens().maximum()),
+                properties.tokens().policyLimits(properties.limits().callsPerToken()));
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
                 db.usage(), db.transactions(), db.attempts(), db.calls(), hasher, secondFactor, clock, randomness),
                 policies);

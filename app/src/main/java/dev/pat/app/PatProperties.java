@@ -1,6 +1,7 @@
 package dev.pat.app;
 
 import dev.pat.domain.model.account.AttemptPolicy;
+import dev.pat.domain.model.token.PolicyLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -171,14 +172,42 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
     }
 
     /**
-     * What every token must respect.
+     * What every token must respect, and the defaults of its policies.
      *
-     * @param maxLifetime the longest a token may live from the day it is given a date; empty or 0 for no maximum
+     * @param maxLifetime      the longest a token may live from the day it is given a date; empty or 0 for no maximum
+     * @param defaultRateLimit calls a minute of a token that sets no rateLimit; empty: pat.limits.calls-per-token
+     *                         (which is also the most a token may set)
+     * @param idleDays         the idleDays a new token gets when it sets none; empty: tokens never go idle
+     * @param warnBefore       how long before its expiry a token is listed as expiring soon
      */
-    public record Tokens(@DefaultValue("366d") Duration maxLifetime) {
+    public record Tokens(@DefaultValue("366d") Duration maxLifetime, Integer defaultRateLimit, Integer idleDays,
+                         @DefaultValue("7d") Duration warnBefore) {
+        public Tokens {
+            if (defaultRateLimit != null && defaultRateLimit < 1) {
+                throw new IllegalArgumentException("pat.tokens.default-rate-limit must be positive");
+            }
+            if (idleDays != null && (idleDays < 1 || idleDays > PolicyLimits.MAX_IDLE_DAYS)) {
+                throw new IllegalArgumentException("pat.tokens.idle-days must be 1 to " + PolicyLimits.MAX_IDLE_DAYS);
+            }
+            if (warnBefore != null && warnBefore.isNegative()) {
+                throw new IllegalArgumentException("pat.tokens.warn-before must not be negative");
+            }
+        }
+
         /** The maximum, if the operator set one. */
         public Optional<Duration> maximum() {
             return Optional.ofNullable(maxLifetime).filter(d -> !d.isZero() && !d.isNegative());
+        }
+
+        /** The bounds of token policies, with the most calls a minute any token may make. */
+        public PolicyLimits policyLimits(int maxRateLimit) {
+            int rate = defaultRateLimit == null ? maxRateLimit : defaultRateLimit;
+            if (rate > maxRateLimit) {
+                throw new IllegalArgumentException("pat.tokens.default-rate-limit (" + rate
+                        + ") is above pat.limits.calls-per-token (" + maxRateLimit + ")");
+            }
+            return new PolicyLimits(rate, maxRateLimit, Optional.ofNullable(idleDays),
+                    warnBefore == null ? Duration.ofDays(7) : warnBefore);
         }
     }
 

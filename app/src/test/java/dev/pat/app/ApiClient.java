@@ -15,14 +15,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A plain HTTP client of the platform API, as a script written for the public platform would be. */
 public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One answer: the HTTP status and the JSON body. */
-    public record Answer(int status, JsonNode body) {
+    /** One answer: the HTTP status, the JSON body and the headers. */
+    public record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public int result() {
             return body.get("result").asInt();
         }
@@ -60,6 +65,12 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path + "?" + form(params))).GET());
     }
 
+    /** A call as it reaches PAT through a trusted proxy that saw it come from {@code from}. */
+    public Answer getFrom(String from, String path, Map<String, String> params) {
+        return send(HttpRequest.newBuilder(URI.create(base + path + "?" + form(params)))
+                .header("X-Forwarded-For", from).GET());
+    }
+
     public Answer post(String path, Map<String, String> params) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -69,7 +80,7 @@ public final class ApiClient {
     public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            return new Answer(response.statusCode(), JSON.readTree(response.body()), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -286,7 +287,8 @@ abstract class PlatformApiTest {
         var stop = docs.body().get("paths").get("/1.0/environment/control/rest/stopenv");
         assertThat(stop.get("get").get("parameters").toString()).contains("\"envName\"", "\"session\"");
         assertThat(docs.body().get("paths").get("/1.0/users/authentication/rest/signin").has("get")).isTrue();
-        assertThat(docs.body().get("paths").size()).isEqualTo(20);
+        assertThat(docs.body().get("paths").size()).as("every method of the catalog, each once")
+                .isEqualTo(dev.pat.domain.model.catalog.ApiCatalog.platform().methods().size());
     }
 
     @Test
@@ -432,6 +434,125 @@ abstract class PlatformApiTest {
                 "nodes", "[{\"nodeType\":\"tomcat9\",\"count\":99}]")), "nodes");
         expectInvalid(api.post(ENV + "createenvironment", params("session", session, "env",
                 "{\"shortdomain\":\"f-bad-ssl\",\"sslstate\":\"maybe\"}")), "env");
+    }
+
+    @Test
+    void token_policies_go_by_their_names_and_a_client_sending_none_sees_the_seeds_token() {
+        var plain = createToken().body().get("token");
+        assertThat(plain.get("envNames")).isEmpty();
+        assertThat(plain.get("allowedIps")).isEmpty();
+        assertThat(plain.get("rateLimit").isNull()).isTrue();
+        assertThat(plain.get("idleDays").isNull()).isTrue();
+        assertThat(plain.get("expiringSoon").asBoolean()).isFalse();
+        assertThat(plain.get("previousValue").isNull()).isTrue();
+
+        var limited = createToken("envNames", "staging;shop-*", "allowedIps", "127.0.0.1,10.0.0.0/8",
+                "rateLimit", "100", "idleDays", "30").body().get("token");
+        assertThat(limited.get("envNames")).extracting(JsonNode::asString).containsExactly("staging", "shop-*");
+        assertThat(limited.get("allowedIps")).extracting(JsonNode::asString).containsExactly("127.0.0.1", "10.0.0.0/8");
+        assertThat(limited.get("rateLimit").asInt()).isEqualTo(100);
+        assertThat(limited.get("idleDays").asInt()).isEqualTo(30);
+        expectInvalid(createToken("rateLimit", "many"), "rateLimit");
+        expectInvalid(createToken("envNames", "*shop"), "envNames");
+        expectInvalid(createToken("allowedIps", "10.0.0.0/40"), "allowedIps");
+        expectInvalid(createToken("idleDays", "99999"), "idleDays");
+        ApiClient.Answer beforePassword = createToken("rateLimit", "many", "password", "wrong password");
+        assertThat(beforePassword.result()).as("checked before the password").isEqualTo(4);
+    }
+
+    @Test
+    void a_token_limited_to_an_environment_finds_no_other() {
+        String staging = "g" + ACCOUNTS.get() + "-staging";
+        String production = "g" + ACCOUNTS.get() + "-production";
+        createEnvironment(staging);
+        createEnvironment(production);
+        String token = tokenValue(createToken("envNames", staging));
+        assertThat(api.get(ENV + "stopenv", params("session", token, "envName", staging)).result()).isZero();
+        ApiClient.Answer outside = api.get(ENV + "stopenv", params("session", token, "envName", production));
+        assertThat(outside.result()).isEqualTo(11);
+        assertThat(api.get(ENV + "getenvs", params("session", token)).body().get("infos"))
+                .extracting(info -> info.get("env").get("envName").asString()).containsExactly(staging);
+        assertThat(status(production)).as("untouched").isEqualTo(1);
+    }
+
+    @Test
+    void a_token_from_an_address_it_does_not_allow_is_refused_naming_the_rule_only() {
+        String token = tokenValue(createToken("allowedIps", "10.0.0.0/8"));
+        ApiClient.Answer refused = api.get(ENV + "getenvs", params("session", token));
+        assertThat(refused.result()).isEqualTo(8);
+        assertThat(refused.error()).contains("allowedIps").doesNotContain("10.0.0.0");
+        assertThat(api.get(ENV + "getenvs", params("session", tokenValue(createToken("allowedIps",
+                "127.0.0.1")))).result()).isZero();
+    }
+
+    @Test
+    void a_token_over_its_rate_limit_is_told_to_retry_later() {
+        String token = tokenValue(createToken("rateLimit", "2"));
+        assertThat(api.get(ENV + "getenvs", params("session", token)).result()).isZero();
+        assertThat(api.get(ENV + "getenvs", params("session", token)).result()).isZero();
+        ApiClient.Answer third = api.get(ENV + "getenvs", params("session", token));
+        assertThat(third.result()).isEqualTo(707);
+        assertThat(third.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void every_answer_to_a_token_says_when_it_expires() {
+        String token = tokenValue(createToken());
+        assertThat(api.get(ENV + "getenvs", params("session", token)).header("X-Token-Expires"))
+                .contains("2026-12-31 23:59:59 UTC");
+        assertThat(api.get(ENV + "getenvinfo", params("session", token, "envName", "nowhere"))
+                .header("X-Token-Expires")).as("a refused call too, once the token is known").isPresent();
+        assertThat(api.get(ENV + "getenvs", params("session", session)).header("X-Token-Expires")).isEmpty();
+        var soon = createToken("expiresAt", "2026-12-01").body().get("token");
+        assertThat(soon.get("expiringSoon").asBoolean()).as("within the 7 days' warning").isTrue();
+    }
+
+    @Test
+    void a_token_asks_about_itself_and_learns_nothing_else() {
+        ApiClient.Answer created = createToken("envNames", "staging", "rateLimit", "60");
+        createToken();
+        ApiClient.Answer info = api.get(AUTH + "gettokeninfo", params("session", tokenValue(created)));
+        assertThat(info.result()).as(info.body().toString()).isZero();
+        assertThat(info.body().get("token").get("id").asLong()).isEqualTo(tokenId(created));
+        assertThat(info.body().get("token").get("envNames").get(0).asString()).isEqualTo("staging");
+        assertThat(info.body().get("token").has("key")).isFalse();
+        assertThat(info.text("login")).isEqualTo(login);
+        assertThat(info.body().toString()).doesNotContain("apiTokens");
+        expectInvalid(api.get(AUTH + "gettokeninfo", params("session", session)), "session");
+        assertThat(api.get(AUTH + "gettokens", params("session", tokenValue(created))).result())
+                .as("a token still cannot manage tokens").isEqualTo(8);
+    }
+
+    @Test
+    void a_regenerated_value_can_overlap_with_the_new_one_and_the_overlap_can_end_early() {
+        ApiClient.Answer created = createToken();
+        String old = tokenValue(created);
+        ApiClient.Answer renewed = api.post(AUTH + "regeneratetoken", params("session", session, "password",
+                PASSWORD, "id", Long.toString(tokenId(created)), "gracePeriod", "60"));
+        assertThat(renewed.result()).as(renewed.body().toString()).isZero();
+        assertThat(api.get(ENV + "getenvs", params("session", old)).result()).as("in the overlap").isZero();
+        var listed = api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens").get(0);
+        assertThat(listed.get("previousValue").get("hint").asString())
+                .isEqualTo(created.body().get("token").get("hint").asString());
+        assertThat(listed.get("previousValue").get("worksUntil").asString()).isEqualTo("2026-11-27 11:00:00");
+        ApiClient.Answer ended = api.post(AUTH + "endtokengraceperiod", params("session", session, "password",
+                PASSWORD, "id", Long.toString(tokenId(created))));
+        assertThat(ended.result()).as(ended.body().toString()).isZero();
+        assertThat(api.get(ENV + "getenvs", params("session", old)).result()).isEqualTo(702);
+        assertThat(api.get(ENV + "getenvs", params("session", renewed.body().get("token").get("key").asString()))
+                .result()).isZero();
+        expectInvalid(api.post(AUTH + "regeneratetoken", params("session", session, "password", PASSWORD,
+                "id", Long.toString(tokenId(created)), "gracePeriod", "1441")), "gracePeriod");
+    }
+
+    @Test
+    void a_refused_method_names_the_sets_that_would_allow_it() {
+        createEnvironment("h" + ACCOUNTS.get() + "-env");
+        String token = tokenValue(createToken());
+        ApiClient.Answer refused = api.get(ENV + "deleteenv", params("session", token, "envName",
+                "h" + ACCOUNTS.get() + "-env", "password", PASSWORD));
+        assertThat(refused.result()).isEqualTo(8);
+        assertThat(refused.error()).contains("environment.Control.DeleteEnv").contains("Extended Access");
     }
 
     private void expectInvalid(ApiClient.Answer answer, String parameter) {

@@ -51,7 +51,7 @@ class ApiDriver implements PlatformDriver {
 
     @Override
     public Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
-                            String password, Delivery delivery) {
+                            Map<String, String> policies, String password, Delivery delivery) {
         if (delivery != Delivery.SHOWN) {
             throw new UnsupportedOperationException("the API answers the value; downloading or copying it is the"
                     + " shell's and the page's (scenarios tagged @ui-only)");
@@ -62,6 +62,7 @@ class ApiDriver implements PlatformDriver {
         if (!methods.isEmpty()) {
             params.put("apiList", String.join(",", methods));
         }
+        params.putAll(policies);
         return outcome(api.post(AUTH + "createtoken", params));
     }
 
@@ -79,10 +80,19 @@ class ApiDriver implements PlatformDriver {
     }
 
     @Override
-    public Outcome regenerate(long id, Optional<String> expiresAt, String password) {
+    public Outcome regenerate(long id, Optional<String> expiresAt, int graceMinutes, String password) {
         Map<String, String> params = params("session", session, "password", password, "id", Long.toString(id));
         expiresAt.ifPresent(e -> params.put("expiresAt", e));
+        if (graceMinutes > 0) {
+            params.put("gracePeriod", Integer.toString(graceMinutes));
+        }
         return outcome(api.post(AUTH + "regeneratetoken", params));
+    }
+
+    @Override
+    public Outcome endOverlap(long id, String password) {
+        return outcome(api.post(AUTH + "endtokengraceperiod", params("session", session, "password", password,
+                "id", Long.toString(id))));
     }
 
     @Override
@@ -117,9 +127,16 @@ class ApiDriver implements PlatformDriver {
         for (JsonNode t : tokens(Optional.empty())) {
             rows.add(new TokenView(t.get("id").asLong(), t.get("description").asString(),
                     t.get("tokenTemplate").get("name").asString(), day(t.get("expiresAt").asString()),
-                    t.get("status").asString()));
+                    t.get("status").asString(), t.get("envNames").valueStream().map(JsonNode::asString).toList(),
+                    t.get("expiringSoon").asBoolean(), previousHint(t)));
         }
         return rows;
+    }
+
+    static Optional<String> previousHint(JsonNode token) {
+        JsonNode previous = token.get("previousValue");
+        return previous == null || previous.isNull() ? Optional.empty()
+                : Optional.of(previous.get("hint").asString());
     }
 
     private JsonNode tokens(Optional<Long> only) {

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
 /** The features through the admin shell: its commands, run by Spring Shell, answering its password prompts. */
 class ShellDriver implements PlatformDriver {
     private static final Pattern ISSUED = Pattern.compile("token (\\d+) \"");
+    /** The shell's options for the API's policy names. */
+    private static final Map<String, String> OPTIONS = Map.of("envNames", "--envs", "allowedIps", "--allowed-ips",
+            "rateLimit", "--rate-limit", "idleDays", "--idle-days");
     private static final Pattern VALUE = Pattern.compile("pat_[0-9A-Za-z]{46}");
     private static final Pattern CLIPBOARD = Pattern.compile("\u001B]52;c;([A-Za-z0-9+/=]+)\u0007");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -93,11 +97,13 @@ class ShellDriver implements PlatformDriver {
 
     @Override
     public Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
-                            String password, Delivery delivery) {
+                            Map<String, String> policies, String password, Delivery delivery) {
         Path file = download();
         String line = "token generate --description " + quoted(description) + " --expires-at " + quoted(expiresAt)
                 + apiSet.map(s -> " --api-set " + quoted(s)).orElse("")
                 + (methods.isEmpty() ? "" : " --methods " + String.join(",", methods))
+                + policies.entrySet().stream().map(p -> " " + OPTIONS.get(p.getKey()) + " " + quoted(p.getValue()))
+                        .collect(Collectors.joining(""))
                 + (delivery == Delivery.DOWNLOADED ? " --save " + quoted(file.toString()) : "")
                 + (delivery == Delivery.COPIED ? " --copy" : "");
         Run run = run(line, password);
@@ -132,9 +138,14 @@ class ShellDriver implements PlatformDriver {
     }
 
     @Override
-    public Outcome regenerate(long id, Optional<String> expiresAt, String password) {
-        return outcome(run("token regenerate --id " + id + expiresAt.map(e -> " --expires-at " + e).orElse(""),
-                password));
+    public Outcome regenerate(long id, Optional<String> expiresAt, int graceMinutes, String password) {
+        return outcome(run("token regenerate --id " + id + expiresAt.map(e -> " --expires-at " + e).orElse("")
+                + (graceMinutes > 0 ? " --grace-period " + graceMinutes : ""), password));
+    }
+
+    @Override
+    public Outcome endOverlap(long id, String password) {
+        return outcome(run("token end-grace --id " + id, password));
     }
 
     @Override
@@ -166,11 +177,14 @@ class ShellDriver implements PlatformDriver {
     public List<TokenView> list() {
         List<TokenView> rows = new ArrayList<>();
         for (JsonNode t : json(run("token list --json"))) {
+            JsonNode previous = t.get("previousValue");
             rows.add(new TokenView(t.get("id").asLong(), t.get("description").asString(),
                     t.get("tokenTemplate").get("name").asString(),
                     LocalDate.parse(t.get("expiresAt").asString().substring(0, 10))
                             .format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
-                    t.get("status").asString()));
+                    t.get("status").asString(), t.get("envNames").valueStream().map(JsonNode::asString).toList(),
+                    t.get("expiringSoon").asBoolean(), previous == null || previous.isNull() ? Optional.empty()
+                    : Optional.of(previous.get("hint").asString())));
         }
         return rows;
     }
@@ -212,8 +226,9 @@ class ShellDriver implements PlatformDriver {
         if (run.exitCode() == 0) {
             Matcher id = ISSUED.matcher(run.output());
             Matcher value = VALUE.matcher(run.output());
+            // what the shell printed, for steps that read it (a warning after sign-in)
             return Outcome.ok(id.find() ? Optional.of(Long.parseLong(id.group(1))) : Optional.empty(),
-                    value.find() ? Optional.of(value.group()) : Optional.empty());
+                    value.find() ? Optional.of(value.group()) : Optional.empty()).saying(run.output());
         }
         Failure failure = switch (run.exitCode()) {
             case 2 -> Failure.INVALID;

@@ -25,7 +25,9 @@ import java.util.List;
         properties = {"spring.autoconfigure.exclude="
                 + "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration", "pat.shell.mode=none",
                 // every scenario calls from this one machine, and moves the clock: per address, guesses stay free
-                "pat.attempts.free-per-address=1000000", "pat.attempts.free-per-login=1000000"})
+                "pat.attempts.free-per-address=1000000", "pat.attempts.free-per-login=1000000",
+                // scripts "at" an address reach PAT through this machine as their proxy (allowedIps scenarios)
+                "pat.http.trusted-proxies=127.0.0.1"})
 @Import({TestClockConfiguration.class, FaceConfiguration.ShellRegistry.class})
 public abstract class FaceConfiguration {
 

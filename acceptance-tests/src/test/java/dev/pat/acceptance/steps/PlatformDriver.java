@@ -1,6 +1,7 @@
 package dev.pat.acceptance.steps;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,10 @@ public interface PlatformDriver {
             return new Outcome(failure, message, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
+        public Outcome saying(String text) {
+            return new Outcome(failure, text, id, value, delivered);
+        }
+
         public Outcome delivered(String where) {
             return new Outcome(failure, message, id, value, Optional.of(where));
         }
@@ -40,8 +45,12 @@ public interface PlatformDriver {
     /** What happens to a new value: shown, downloaded to a file, or copied to the clipboard (step 5). */
     enum Delivery { SHOWN, DOWNLOADED, COPIED }
 
-    /** A row of the token list. */
-    record TokenView(long id, String description, String api, String expiresAt, String status) {
+    /**
+     * A row of the token list: what the seed lists, and what a token carries beyond it (the environments it is
+     * limited to, whether it expires soon, the old value's hint during a rotation's overlap).
+     */
+    record TokenView(long id, String description, String api, String expiresAt, String status,
+                     List<String> envNames, boolean expiringSoon, Optional<String> previousHint) {
     }
 
     /** A method offered by the method picker. */
@@ -52,8 +61,17 @@ public interface PlatformDriver {
 
     Outcome signIn(String login, String password, Optional<String> code);
 
+    /**
+     * Generates a token; {@code policies} are keyed by the API's names ({@code envNames}, {@code allowedIps},
+     * {@code rateLimit}, {@code idleDays}), which each face spells its own way.
+     */
     Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
-                     String password, Delivery delivery);
+                     Map<String, String> policies, String password, Delivery delivery);
+
+    default Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
+                             String password, Delivery delivery) {
+        return generate(description, expiresAt, apiSet, methods, Map.of(), password, delivery);
+    }
 
     default Outcome generate(String description, String expiresAt, Optional<String> apiSet, List<String> methods,
                              String password) {
@@ -64,7 +82,15 @@ public interface PlatformDriver {
     Outcome edit(long id, Optional<String> description, Optional<String> expiresAt, Optional<String> apiSet,
                  List<String> methods, String password);
 
-    Outcome regenerate(long id, Optional<String> expiresAt, String password);
+    /** Regenerates; the old value keeps working {@code graceMinutes} more (0: it stops at once, as the seed says). */
+    Outcome regenerate(long id, Optional<String> expiresAt, int graceMinutes, String password);
+
+    default Outcome regenerate(long id, Optional<String> expiresAt, String password) {
+        return regenerate(id, expiresAt, 0, password);
+    }
+
+    /** Ends a rotation's overlap early: the old value stops working now. */
+    Outcome endOverlap(long id, String password);
 
     Outcome copy(long id, String description, String password);
 

@@ -451,8 +451,11 @@ public class TokenSteps {
 
     // ---- using tokens: the platform API, where tokens are used
 
+    private String lastCallToken;
+
     private ApiClient.Answer callWith(String value, String method, Map<String, String> params) {
         params.put("session", value);
+        lastCallToken = value;
         return api.get(ENV + method, params);
     }
 
@@ -568,5 +571,143 @@ public class TokenSteps {
     @When("it is the last moment of {string}")
     public void lastMomentOf(String date) {
         clock.set(Expiry.parse(date).end().minusMillis(1));
+    }
+
+    // ---- limits beyond the seed: environments, addresses, rotation with an overlap, expiry warnings
+
+    private final Map<String, String> previousValues = new HashMap<>();
+
+    @When("{word} generates a token {string} with the {string} API, limited to the environment {string}")
+    public void generatesLimitedTo(String person, String description, String apiSet, String name) {
+        generated(description, driver.generate(description, FAR_FUTURE, Optional.of(apiSet), List.of(),
+                Map.of("envNames", env(name)), PASSWORD, PlatformDriver.Delivery.SHOWN));
+    }
+
+    @When("{word} generates a token {string} with the {string} API, allowed only from {string}")
+    public void generatesAllowedFrom(String person, String description, String apiSet, String addresses) {
+        generated(description, driver.generate(description, FAR_FUTURE, Optional.of(apiSet), List.of(),
+                Map.of("allowedIps", addresses), PASSWORD, PlatformDriver.Delivery.SHOWN));
+    }
+
+    @Then("{word}'s token list shows {string} limited to {string}")
+    public void listedLimitedTo(String person, String description, String name) {
+        assertThat(row(description).envNames()).containsExactly(env(name));
+    }
+
+    @When("{word} stops {string} with the token {string}")
+    public void personStopsWith(String person, String name, String description) {
+        scriptStopsWith(name, description);
+    }
+
+    @When("{word} lists the environments with the token {string}")
+    public void personListsWith(String person, String description) {
+        lastCall = callWith(tokenValues.get(description), "getenvs", params());
+    }
+
+    @Then("the call is answered as if {string} did not exist")
+    public void answeredAsMissing(String name) {
+        assertThat(lastCall.result()).as(lastCall.body().toString()).isEqualTo(11);
+        // word for word what a name nobody has gets: the token learns nothing of the environment
+        String nobodys = env(name) + "-nowhere";
+        ApiClient.Answer missing = callWith(lastCallToken, "stopenv", params("envName", nobodys));
+        assertThat(lastCall.error().replace(env(name), "X")).isEqualTo(missing.error().replace(nobodys, "X"));
+    }
+
+    @Then("he sees {string} and no other environment")
+    @Then("she sees {string} and no other environment")
+    public void seesOnly(String name) {
+        assertThat(lastCall.result()).as(lastCall.body().toString()).isZero();
+        assertThat(lastCall.body().get("infos").valueStream().map(i -> i.get("env").get("envName").asString()))
+                .containsExactly(env(name));
+    }
+
+    @When("a script at {word} stops {string} with the token {string}")
+    public void scriptAtStops(String address, String name, String description) {
+        lastCall = api.getFrom(address, ENV + "stopenv", params("session", tokenValues.get(description),
+                "envName", env(name)));
+    }
+
+    @When("a script at {word} starts {string} with the token {string}")
+    public void scriptAtStarts(String address, String name, String description) {
+        lastCall = api.getFrom(address, ENV + "startenv", params("session", tokenValues.get(description),
+                "envName", env(name)));
+    }
+
+    @Then("the call is refused as not permitted, naming the token's allowed addresses rule but not the addresses")
+    public void refusedByAddress() {
+        refusedNotPermitted();
+        assertThat(lastCall.error()).contains("allowedIps").doesNotContain("192.0.2");
+    }
+
+    @When("{word} regenerates the token {string}, letting the old value work for {int} more minutes")
+    public void regeneratesWithOverlap(String person, String description, int minutes) {
+        previousValues.put(description, tokenValues.get(description));
+        last = driver.regenerate(tokenIds.get(description), Optional.empty(), minutes, PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+        tokenValues.put(description, last.value().orElseThrow());
+    }
+
+    @Then("the old and the new value of {string} both work")
+    public void bothWork(String description) {
+        assertThat(works(previousValues.get(description))).as("the old value").isTrue();
+        assertThat(works(tokenValues.get(description))).as("the new value").isTrue();
+    }
+
+    @Then("{word}'s token list shows the old value's hint beside {string}")
+    public void listsOldHint(String person, String description) {
+        String old = previousValues.get(description);
+        assertThat(row(description).previousHint()).hasValueSatisfying(hint ->
+                assertThat(hint).endsWith(old.substring(old.length() - 4)));
+    }
+
+    @Then("{word}'s token list shows no old value beside {string}")
+    public void listsNoOldHint(String person, String description) {
+        assertThat(row(description).previousHint()).isEmpty();
+    }
+
+    @When("{word} ends the overlap of {string}, confirming with her password")
+    public void endsOverlap(String person, String description) {
+        last = driver.endOverlap(tokenIds.get(description), PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
+
+    @When("{int} minutes pass")
+    public void minutesPass(int minutes) {
+        clock.set(clock.now().plusSeconds(60L * minutes));
+    }
+
+    @Then("the old value of {string} no longer works")
+    public void oldValueOfFails(String description) {
+        assertThat(works(previousValues.get(description))).isFalse();
+    }
+
+    @Then("the new value of {string} still works")
+    public void newValueOfWorks(String description) {
+        assertThat(works(tokenValues.get(description))).isTrue();
+    }
+
+    @Then("{word}'s token list marks {string} as expiring soon, and not {string}")
+    public void marksExpiringSoon(String person, String soon, String later) {
+        assertThat(row(soon).expiringSoon()).isTrue();
+        assertThat(row(later).expiringSoon()).isFalse();
+    }
+
+    @Then("a script using the token {string} is told it expires on {string}")
+    public void toldExpiry(String description, String day) {
+        ApiClient.Answer answer = callWith(tokenValues.get(description), "getenvs", params());
+        assertThat(answer.header("X-Token-Expires")).hasValueSatisfying(v -> assertThat(v).startsWith(day));
+    }
+
+    @When("{word} signs out and signs in again")
+    public void signsInAgain(String person) {
+        driver.signOut();
+        last = driver.signIn(login(person), PASSWORD, Optional.empty());
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
+
+    @Then("she is warned that the token {string} expires soon")
+    public void warnedOfExpiry(String description) {
+        assertThat(last.message()).contains("token " + tokenIds.get(description) + " \"" + description
+                + "\" expires");
     }
 }

@@ -44,12 +44,49 @@ public record ClientAddress(String value) {
         }
     }
 
-    private static String normalise(byte[] bytes) {
+    /** The canonical text of an address: dotted IPv4, or IPv6 as RFC 5952 writes it ({@code 2001:db8::1}). */
+    static String normalise(byte[] bytes) {
+        InetAddress address;
         try {
-            return InetAddress.getByAddress(bytes).getHostAddress().toLowerCase(Locale.ROOT);
+            address = InetAddress.getByAddress(bytes);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("an address has 4 or 16 bytes", e);
         }
+        if (address.getAddress().length == 4) {
+            return address.getHostAddress();
+        }
+        byte[] b = address.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (b[2 * i] & 0xFF) << 8 | b[2 * i + 1] & 0xFF;
+        }
+        // the longest run of two or more zero groups (the first, on a tie) becomes "::"
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
     }
 
     public boolean isLocal() {

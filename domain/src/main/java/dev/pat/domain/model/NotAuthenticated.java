@@ -9,6 +9,7 @@ public final class NotAuthenticated extends PatFailure {
         MALFORMED("the token is malformed (checksum mismatch)"),
         UNKNOWN("unknown session or token"),
         EXPIRED("the token has expired"),
+        IDLE("the token was unused for longer than its idleDays and stopped working; edit or regenerate it"),
         REMOVED("the token was removed"),
         REPLACED("the token was regenerated; use its new value"),
         SESSION_ENDED("the session has ended; sign in again");

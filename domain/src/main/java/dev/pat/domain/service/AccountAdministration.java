@@ -21,6 +21,7 @@ import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,10 +39,12 @@ public final class AccountAdministration implements AdministerAccounts {
     private final SecondFactor secondFactor;
     private final Transactions transactions;
     private final Clock clock;
+    private final Duration warnBefore;
 
     public AccountAdministration(AccountStore accounts, SessionStore sessions, TokenStore tokens,
                                  PasswordHasher hasher, SecondFactor secondFactor, Transactions transactions,
-                                 Clock clock) {
+                                 Clock clock, Duration warnBefore) {
+        this.warnBefore = warnBefore;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -112,7 +115,7 @@ public final class AccountAdministration implements AdministerAccounts {
         accounts.all().forEach(a -> logins.put(a.id(), a.login().value()));
         return tokens.all().stream().sorted(Comparator.comparingLong(t -> t.id().value()))
                 .map(t -> new OwnedToken(t.owner().value(), logins.getOrDefault(t.owner(), "?"),
-                        TokenView.of(t, now))).toList();
+                        TokenView.of(t, now, warnBefore))).toList();
     }
 
     @Override

@@ -11,7 +11,10 @@ import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
+import dev.pat.domain.model.catalog.ApiMethodInfo;
 import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.out.Clock;
@@ -20,11 +23,15 @@ import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.UsageRecorder;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Authorises each API call. A token value is checked for its checksum (no I/O), digested, looked up once,
- * then checked for expiry and scope; its use is noted in memory. No password hashing happens here.
+ * Authorises each API call. A token value is checked for its checksum (no I/O), digested, looked up once (a cache
+ * hit, usually), then held to its policies: where it may be used from, its expiry, its idle days, its methods and
+ * its rate; its use is noted in memory. No password hashing happens here, and no text is built for a refusal.
  */
 public final class AuthorizationService implements AuthorizeCall {
     /** What a session still awaiting its two-factor code may do. */
@@ -36,11 +43,15 @@ public final class AuthorizationService implements AuthorizeCall {
     private final ApiCatalog catalog;
     private final Session.Lifetimes lifetimes;
     private final CallLimiter calls;
+    private final PolicyLimits policyLimits;
     private final Clock clock;
+    private final Map<ApiMethod, String> notCovered;
 
-    public AuthorizationService(TokenStore tokens, SessionStore sessions, UsageRecorder usage, ApiCatalog catalog,
-                                Session.Lifetimes lifetimes, CallLimiter calls, Clock clock) {
+    AuthorizationService(TokenStore tokens, SessionStore sessions, UsageRecorder usage, ApiCatalog catalog,
+                         Session.Lifetimes lifetimes, CallLimiter calls, PolicyLimits policyLimits, Clock clock) {
         this.calls = calls;
+        this.policyLimits = policyLimits;
+        this.notCovered = notCovered(catalog);
         this.tokens = tokens;
         this.sessions = sessions;
         this.usage = usage;
@@ -67,7 +78,8 @@ public final class AuthorizationService implements AuthorizeCall {
     private Caller byToken(Credential credential, ApiMethod method, ClientAddress address) {
         TokenValue value = TokenValue.parse(credential.reveal())
                 .orElseThrow(() -> new NotAuthenticated(Reason.MALFORMED));
-        TokenStore.Lookup lookup = tokens.byDigest(value.digest());
+        Digest digest = value.digest();
+        TokenStore.Lookup lookup = tokens.byDigest(digest);
         if (lookup instanceof TokenStore.Retired retired) {
             throw new NotAuthenticated(retired.why() == TokenStore.Retirement.REMOVED
                     ? Reason.REMOVED : Reason.REPLACED);
@@ -77,19 +89,62 @@ public final class AuthorizationService implements AuthorizeCall {
         }
         AccessToken token = found.token();
         Instant now = clock.now();
+        AccessToken.Match match = token.match(digest, now);
+        if (match == AccessToken.Match.PREVIOUS_ENDED) {
+            throw new NotAuthenticated(Reason.REPLACED);
+        }
+        if (match == AccessToken.Match.NONE) {
+            throw new NotAuthenticated(Reason.UNKNOWN);
+        }
+        if (!token.policies().allowedIps().allows(address)) {
+            // from elsewhere, a token is worth nothing: counted as a call without valid credentials
+            calls.unauthenticated(address);
+            throw new PermissionDenied("the token may not be used from your address (its allowedIps rule)");
+        }
         if (token.hasExpired(now)) {
             throw new NotAuthenticated(Reason.EXPIRED);
         }
-        if (!catalog.isGrantable(method)) {
-            throw new PermissionDenied(method.canonical()
-                    + " cannot be called with a token; sign in with your password");
+        if (token.isIdle(now) && stillIdle(token, now)) {
+            throw new NotAuthenticated(Reason.IDLE);
         }
-        if (!token.scope().covers(method)) {
-            throw new PermissionDenied("the token does not cover " + method.canonical());
+        if (!method.equals(ApiCatalog.GET_TOKEN_INFO)) {
+            if (!catalog.isGrantable(method)) {
+                throw new PermissionDenied(method.canonical()
+                        + " cannot be called with a token; sign in with your password");
+            }
+            if (!token.scope().covers(method)) {
+                throw new PermissionDenied(notCovered.get(method));
+            }
         }
-        calls.token(token.id(), calls.perToken());
+        calls.token(token.id(), policyLimits.rateOf(token.policies()));
+        if (match == AccessToken.Match.PREVIOUS) {
+            usage.notePreviousUsed(token.id(), digest, now);
+        }
         usage.noteUsed(token.id(), now);
-        return Caller.byToken(token.owner(), token.id(), address);
+        return Caller.byToken(token.owner(), token.id(), address, token.policies().envNames(),
+                token.expiry().map(Expiry::lastSecond));
+    }
+
+    /**
+     * A token cached here may not know of its latest uses (noted on other nodes, or not yet written): before it is
+     * refused as idle, the store is asked.
+     */
+    private boolean stillIdle(AccessToken cached, Instant now) {
+        return tokens.byId(cached.id()).map(stored -> stored.isIdle(now)).orElse(true);
+    }
+
+    /** Why a token may not call a method, and which predefined sets would let it: built once per method. */
+    private static Map<ApiMethod, String> notCovered(ApiCatalog catalog) {
+        Map<ApiMethod, String> texts = new HashMap<>();
+        for (ApiMethodInfo info : catalog.methods()) {
+            List<String> sets = catalog.setsContaining(info.method());
+            texts.put(info.method(), "the token does not cover " + info.method().canonical() + "; "
+                    + (sets.isEmpty() ? "only a Custom list can include it"
+                    : (sets.size() == 1 ? "the predefined set " + sets.get(0) + " includes it"
+                    : "the predefined sets " + String.join(", ", sets) + " include it")
+                    + ", as can a Custom list"));
+        }
+        return Map.copyOf(texts);
     }
 
     private Caller bySession(Credential credential, ApiMethod method, ClientAddress address) {

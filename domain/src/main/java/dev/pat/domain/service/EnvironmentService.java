@@ -2,6 +2,7 @@ package dev.pat.domain.service;
 
 import dev.pat.domain.model.EnvironmentNotFound;
 import dev.pat.domain.model.InvalidInput;
+import dev.pat.domain.model.PermissionDenied;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.environment.EnvName;
@@ -38,6 +39,9 @@ public final class EnvironmentService implements ManageEnvironments {
 
     @Override
     public Environment create(Caller caller, EnvName name, EnvSettings settings) {
+        if (!caller.mayUse(name)) {
+            throw new PermissionDenied("the token may create only environments its envNames rule allows");
+        }
         byte[] appId = new byte[16];
         randomness.fill(appId);
         Environment created = Environment.create(name, caller.account(), HexFormat.of().formatHex(appId), settings,
@@ -51,6 +55,7 @@ public final class EnvironmentService implements ManageEnvironments {
     @Override
     public List<Environment> list(Caller caller) {
         return environments.ofAccount(caller.account()).stream()
+                .filter(e -> caller.mayUse(e.name()))
                 .sorted(Comparator.comparing(e -> e.name().value())).toList();
     }
 
@@ -104,8 +109,14 @@ public final class EnvironmentService implements ManageEnvironments {
         });
     }
 
-    /** Another account's environment is answered exactly as a missing one. */
+    /**
+     * Another account's environment, or one outside the calling token's environments, is answered exactly as a
+     * missing one: the token learns nothing of it.
+     */
     private Environment owned(Caller caller, EnvName name) {
+        if (!caller.mayUse(name)) {
+            throw new EnvironmentNotFound(name);
+        }
         return environments.byName(name).filter(e -> e.isOwnedBy(caller.account()))
                 .orElseThrow(() -> new EnvironmentNotFound(name));
     }

@@ -5,6 +5,7 @@ import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.ExpiryPolicy;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.AuthorizeCall;
@@ -45,24 +46,28 @@ public final class Platform {
      * minute, how many tokens an account holds, and for how long.
      */
     public record Policies(Session.Lifetimes lifetimes, AttemptPolicy attempts, CallLimits calls,
-                           TokenLimit tokenLimit, ExpiryPolicy expiries) {
+                           TokenLimit tokenLimit, ExpiryPolicy expiries, PolicyLimits tokenPolicies) {
         public static final Policies STANDARD = new Policies(Session.Lifetimes.DEFAULT, AttemptPolicy.STANDARD,
-                CallLimits.STANDARD, TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED);
+                CallLimits.STANDARD, TokenLimit.STANDARD, ExpiryPolicy.UNLIMITED, PolicyLimits.STANDARD);
 
         public Policies with(AttemptPolicy attempts) {
-            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries, tokenPolicies);
         }
 
         public Policies with(CallLimits calls) {
-            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries, tokenPolicies);
         }
 
         public Policies with(TokenLimit tokenLimit) {
-            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries, tokenPolicies);
         }
 
         public Policies with(ExpiryPolicy expiries) {
-            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries);
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries, tokenPolicies);
+        }
+
+        public Policies with(PolicyLimits tokenPolicies) {
+            return new Policies(lifetimes, attempts, calls, tokenLimit, expiries, tokenPolicies);
         }
     }
 
@@ -73,15 +78,16 @@ public final class Platform {
         ApiCatalog catalog = ApiCatalog.platform();
         PasswordConfirmation passwords = new PasswordConfirmation(ports.accounts(), ports.hasher(), throttle);
         this.authorize = new AuthorizationService(ports.tokens(), ports.sessions(), ports.usage(), catalog,
-                lifetimes, calls, ports.clock());
+                lifetimes, calls, policies.tokenPolicies(), ports.clock());
         this.signIn = new SignInService(ports.accounts(), ports.sessions(), passwords, ports.hasher(),
                 ports.secondFactor(), authorize, throttle, calls, ports.clock(), ports.randomness());
         this.tokens = new TokenService(ports.tokens(), passwords, ports.transactions(), catalog, policies.tokenLimit(),
-                policies.expiries(), ports.clock(), ports.randomness());
+                policies.expiries(), policies.tokenPolicies(), ports.accounts(), ports.clock(), ports.randomness());
         this.environments = new EnvironmentService(ports.environments(), passwords, ports.transactions(),
                 ports.clock(), ports.randomness());
         this.administration = new AccountAdministration(ports.accounts(), ports.sessions(), ports.tokens(),
-                ports.hasher(), ports.secondFactor(), ports.transactions(), ports.clock());
+                ports.hasher(), ports.secondFactor(), ports.transactions(), ports.clock(),
+                policies.tokenPolicies().warnBefore());
     }
 
     public AuthorizeCall authorize() {

@@ -1,18 +1,23 @@
 package dev.pat.domain.service;
 
+import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.account.AccountId;
+import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.ExpiryPolicy;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.Scope;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenLimit;
+import dev.pat.domain.model.token.TokenPolicies;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.TokenView;
+import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.Randomness;
 import dev.pat.domain.port.out.TokenStore;
@@ -35,12 +40,16 @@ public final class TokenService implements ManageTokens {
     private final ApiCatalog catalog;
     private final TokenLimit limit;
     private final ExpiryPolicy expiries;
+    private final PolicyLimits policyLimits;
+    private final AccountStore accounts;
     private final Clock clock;
     private final Randomness randomness;
 
-    public TokenService(TokenStore tokens, PasswordConfirmation passwords, Transactions transactions,
-                        ApiCatalog catalog, TokenLimit limit, ExpiryPolicy expiries, Clock clock,
-                        Randomness randomness) {
+    TokenService(TokenStore tokens, PasswordConfirmation passwords, Transactions transactions, ApiCatalog catalog,
+                 TokenLimit limit, ExpiryPolicy expiries, PolicyLimits policyLimits, AccountStore accounts,
+                 Clock clock, Randomness randomness) {
+        this.policyLimits = policyLimits;
+        this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
         this.transactions = transactions;
@@ -56,10 +65,11 @@ public final class TokenService implements ManageTokens {
         Instant now = clock.now();
         Scope scope = scopeOf(command.scope());
         command.expiry().ifPresent(e -> expiries.forNew(e, now));
+        TokenPolicies policies = command.policies().forNew(policyLimits);
         passwords.confirm(command.caller(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
-                command.expiry(), value, expiries, now);
+                command.expiry(), policies, value, expiries, now);
         return issued(addWithinLimit(token), value, now);
     }
 
@@ -68,13 +78,15 @@ public final class TokenService implements ManageTokens {
         Instant now = clock.now();
         Optional<Scope> scope = command.scope().map(this::scopeOf);
         expiries.forChange(command.expiry(), now);
+        command.policies().check(policyLimits);
         passwords.confirm(command.caller(), command.password());
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
-            AccessToken edited = owned(command.account(), command.id())
-                    .edit(command.description(), scope, command.expiry(), expiries, now);
+            AccessToken current = owned(command.account(), command.id());
+            AccessToken edited = current.edit(command.description(), scope, command.expiry(),
+                    command.policies().applyTo(current.policies(), policyLimits), expiries, now);
             tokens.saveSettings(edited);
-            return TokenView.of(edited, now);
+            return view(edited, now);
         });
     }
 
@@ -87,7 +99,7 @@ public final class TokenService implements ManageTokens {
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             AccessToken old = owned(command.account(), command.id());
-            AccessToken renewed = old.regenerate(value, command.expiry(), expiries, now);
+            AccessToken renewed = old.regenerate(value, command.expiry(), command.gracePeriod(), expiries, now);
             tokens.replaceValue(renewed, old.digest());
             return issued(renewed, value, now);
         });
@@ -97,14 +109,50 @@ public final class TokenService implements ManageTokens {
     public Issued copy(Copy command) {
         Instant now = clock.now();
         expiries.forChange(command.expiry(), now);
+        command.policies().check(policyLimits);
         passwords.confirm(command.caller(), command.password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
-            AccessToken copy = owned(command.account(), command.id())
-                    .copy(command.description(), command.expiry(), value, expiries, now);
+            AccessToken original = owned(command.account(), command.id());
+            AccessToken copy = original.copy(command.description(), command.expiry(),
+                    command.policies().applyTo(original.policies(), policyLimits), value, expiries, now);
             return issued(addWithinLimit(copy), value, now);
         });
+    }
+
+    @Override
+    public TokenView endGracePeriod(EndGracePeriod command) {
+        passwords.confirm(command.caller(), command.password());
+        return transactions.inTransaction(() -> {
+            tokens.lockTokensOf(command.account());
+            AccessToken token = owned(command.account(), command.id());
+            Instant now = clock.now();
+            if (token.previous().filter(p -> p.worksAt(now)).isEmpty()) {
+                throw new InvalidInput("id", "token " + command.id().value() + " has no previous value that still"
+                        + " works: nothing to end");
+            }
+            tokens.endGracePeriod(token.endGracePeriod(), token.previous().get().digest());
+            return view(token.endGracePeriod(), now);
+        });
+    }
+
+    @Override
+    public TokenInfo info(Caller caller) {
+        TokenId id = caller.token().orElseThrow(() -> new InvalidInput("session", "GetTokenInfo describes the"
+                + " token that calls it: call it with a token, not a session"));
+        AccessToken token = owned(caller.account(), id);
+        String login = accounts.byId(caller.account()).map(a -> a.login().value()).orElse("");
+        return new TokenInfo(view(token, clock.now()), login);
+    }
+
+    @Override
+    public List<TokenView> expiringSoon(AccountId account) {
+        Instant now = clock.now();
+        return tokens.ofAccount(account).stream()
+                .filter(t -> t.expiresWithin(policyLimits.warnBefore(), now))
+                .sorted(Comparator.comparing(t -> t.expiry().orElseThrow().end()))
+                .map(t -> view(t, now)).toList();
     }
 
     @Override
@@ -127,7 +175,7 @@ public final class TokenService implements ManageTokens {
         return tokens.ofAccount(account).stream()
                 .filter(t -> only.map(ids -> ids.contains(t.id())).orElse(true))
                 .sorted(Comparator.comparingLong(t -> t.id().value()))
-                .map(t -> TokenView.of(t, now))
+                .map(t -> view(t, now))
                 .toList();
     }
 
@@ -145,8 +193,12 @@ public final class TokenService implements ManageTokens {
                 }).toList();
     }
 
-    private static Issued issued(AccessToken token, TokenValue value, Instant now) {
-        return new Issued(TokenView.of(token, now), value);
+    private Issued issued(AccessToken token, TokenValue value, Instant now) {
+        return new Issued(view(token, now), value);
+    }
+
+    private TokenView view(AccessToken token, Instant now) {
+        return TokenView.of(token, now, policyLimits.warnBefore());
     }
 
     private AccessToken addWithinLimit(AccessToken token) {

@@ -3,17 +3,22 @@ package dev.pat.domain.contract;
 import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
+import dev.pat.domain.model.token.AddressRestriction;
 import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.EnvRestriction;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.ExpiryPolicy;
+import dev.pat.domain.model.token.PreviousValue;
 import dev.pat.domain.model.token.Scope;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.model.token.TokenPolicies;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.testing.SeededRandomness;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -105,11 +110,64 @@ public abstract class TokenStoreContract extends StoreContract {
     @Test
     void a_token_that_never_expires_comes_back_so() {
         AccessToken forever = f.tokens().add(AccessToken.generate(ann.id(), new Description("forever"),
-                Scope.of(ApiCatalog.IDE_PLUGINS), Optional.empty(), TokenValue.generate(randomness),
-                ExpiryPolicy.UNLIMITED, t0));
+                Scope.of(ApiCatalog.IDE_PLUGINS), Optional.empty(), TokenPolicies.NONE,
+                TokenValue.generate(randomness), ExpiryPolicy.UNLIMITED, t0));
         assertThat(f.tokens().byId(forever.id()).orElseThrow().expiry()).isEmpty();
         assertThat(f.tokens().byId(forever.id()).orElseThrow().hasExpired(Instant.parse("9999-12-31T00:00:00Z")))
                 .isFalse();
+    }
+
+    @Test
+    void policies_are_saved_and_come_back_as_they_were() {
+        AccessToken token = stored(ann, "restricted");
+        TokenPolicies policies = new TokenPolicies(EnvRestriction.parse(List.of("shop-*", "staging")),
+                AddressRestriction.parse(List.of("10.0.0.0/8", "2001:db8::1")), Optional.of(30), Optional.of(90));
+        Instant later = t0.plusSeconds(3600);
+        AccessToken edited = token.edit(Optional.empty(), Optional.empty(), Optional.empty(), policies,
+                ExpiryPolicy.UNLIMITED, later);
+        f.tokens().saveSettings(edited);
+        AccessToken back = f.tokens().byId(token.id()).orElseThrow();
+        assertThat(back.policies()).isEqualTo(policies);
+        assertThat(back.activeSince()).as("an edit revives an idle token").isEqualTo(later);
+        assertThat(f.tokens().byDigest(token.digest())).isInstanceOfSatisfying(TokenStore.Found.class,
+                found -> assertThat(found.token().policies()).isEqualTo(policies));
+    }
+
+    @Test
+    void during_an_overlap_the_previous_value_finds_the_token_and_afterwards_it_is_replaced() {
+        TokenValue oldValue = TokenValue.generate(randomness);
+        AccessToken token = f.tokens().add(AccessToken.generate(ann.id(), new Description("rotated"),
+                Scope.of(ApiCatalog.IDE_PLUGINS), Expiry.parse("2099-01-01"), oldValue, ExpiryPolicy.UNLIMITED, t0));
+        TokenValue newValue = TokenValue.generate(randomness);
+        AccessToken renewed = token.regenerate(newValue, Optional.empty(), Duration.ofMinutes(30),
+                ExpiryPolicy.UNLIMITED, t0);
+        f.tokens().replaceValue(renewed, oldValue.digest());
+
+        assertThat(f.tokens().byDigest(oldValue.digest())).isInstanceOfSatisfying(TokenStore.Found.class,
+                found -> assertThat(found.token().match(oldValue.digest(), t0)).isEqualTo(AccessToken.Match.PREVIOUS));
+        PreviousValue previous = f.tokens().byId(token.id()).orElseThrow().previous().orElseThrow();
+        assertThat(previous.hint()).isEqualTo(oldValue.hint());
+        assertThat(previous.worksUntil()).isEqualTo(t0.plus(Duration.ofMinutes(30)));
+
+        f.tokens().endGracePeriod(renewed, oldValue.digest());
+        assertThat(f.tokens().byId(token.id()).orElseThrow().previous()).isEmpty();
+        assertThat(f.tokens().byDigest(oldValue.digest())).isInstanceOfSatisfying(TokenStore.Retired.class,
+                r -> assertThat(r.why()).isEqualTo(TokenStore.Retirement.REPLACED));
+        assertThat(f.tokens().byDigest(newValue.digest())).isInstanceOf(TokenStore.Found.class);
+    }
+
+    @Test
+    void removing_a_token_in_its_overlap_retires_both_values() {
+        TokenValue oldValue = TokenValue.generate(randomness);
+        AccessToken token = f.tokens().add(AccessToken.generate(ann.id(), new Description("rotated"),
+                Scope.of(ApiCatalog.IDE_PLUGINS), Expiry.parse("2099-01-01"), oldValue, ExpiryPolicy.UNLIMITED, t0));
+        TokenValue newValue = TokenValue.generate(randomness);
+        f.tokens().replaceValue(token.regenerate(newValue, Optional.empty(), Duration.ofMinutes(30),
+                ExpiryPolicy.UNLIMITED, t0), oldValue.digest());
+        f.tokens().remove(List.of(token.id()));
+        assertThat(f.tokens().byDigest(oldValue.digest())).isInstanceOf(TokenStore.Retired.class);
+        assertThat(f.tokens().byDigest(newValue.digest())).isInstanceOfSatisfying(TokenStore.Retired.class,
+                r -> assertThat(r.why()).isEqualTo(TokenStore.Retirement.REMOVED));
     }
 
     @Test

@@ -10,7 +10,14 @@ class AddressRangeTest {
     @Test
     void addresses_are_normalised_and_never_looked_up_by_name() {
         assertThat(ClientAddress.parse(" 192.0.2.1 ").value()).isEqualTo("192.0.2.1");
-        assertThat(ClientAddress.parse("[2001:DB8::1]").value()).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(ClientAddress.parse("[2001:DB8::1]").value()).isEqualTo("2001:db8::1");
+        // IPv6 as RFC 5952 writes it: the longest run of zero groups (the first on a tie) shortened to ::
+        assertThat(ClientAddress.parse("2001:db8:0:0:1:0:0:1").value()).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(ClientAddress.parse("1:0:0:2:0:0:0:3").value()).isEqualTo("1:0:0:2::3");
+        assertThat(ClientAddress.parse("0:0:0:0:0:0:0:1").value()).isEqualTo("::1");
+        assertThat(ClientAddress.parse("fe80:0:0:0:0:0:0:0").value()).isEqualTo("fe80::");
+        assertThat(ClientAddress.parse("1:2:3:4:5:0:7:8").value()).as("one zero group stays")
+                .isEqualTo("1:2:3:4:5:0:7:8");
         for (String bad : new String[] {"localhost", "example.com", "1.2.3", "::g", "", "1.2.3.4.5", "999.1.1.1"}) {
             assertThatThrownBy(() -> ClientAddress.parse(bad)).as(bad).isInstanceOf(InvalidInput.class);
         }

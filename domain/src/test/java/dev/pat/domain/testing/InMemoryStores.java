@@ -195,7 +195,8 @@ public final class InMemoryStores implements Transactions {
         public Lookup byDigest(Digest digest) {
             synchronized (InMemoryStores.this) {
                 for (AccessToken token : state.tokens.values()) {
-                    if (token.digest().equals(digest)) {
+                    if (token.digest().equals(digest)
+                            || token.previous().filter(p -> p.digest().equals(digest)).isPresent()) {
                         return new Found(token);
                     }
                 }
@@ -233,9 +234,11 @@ public final class InMemoryStores implements Transactions {
             synchronized (InMemoryStores.this) {
                 AccessToken stored = state.tokens.get(token.id().value());
                 if (stored != null) {
+                    // the settings of the token given, the values (and their uses) of the one stored
                     state.tokens.put(token.id().value(), AccessToken.rebuild(stored.id(), stored.owner(),
-                            token.description(), token.scope(), token.expiry(), stored.createdOn(), stored.lastUsed(),
-                            stored.digest(), stored.hint()));
+                            token.description(), token.scope(), token.expiry(), token.policies(), stored.createdOn(),
+                            token.activeSince(), stored.lastUsed(), stored.digest(), stored.hint(),
+                            stored.previous()));
                 }
             }
         }
@@ -248,9 +251,20 @@ public final class InMemoryStores implements Transactions {
                     throw new IllegalStateException("token " + renewed.id().value() + " no longer holds that value");
                 }
                 state.tokens.put(renewed.id().value(), AccessToken.rebuild(stored.id(), stored.owner(),
-                        stored.description(), stored.scope(), renewed.expiry(), stored.createdOn(), stored.lastUsed(),
-                        renewed.digest(), renewed.hint()));
+                        stored.description(), stored.scope(), renewed.expiry(), stored.policies(), stored.createdOn(),
+                        renewed.activeSince(), stored.lastUsed(), renewed.digest(), renewed.hint(),
+                        renewed.previous()));
                 state.retired.put(replaced, new Retired(Retirement.REPLACED, clock.now()));
+            }
+        }
+
+        @Override
+        public void endGracePeriod(AccessToken token, Digest previous) {
+            synchronized (InMemoryStores.this) {
+                AccessToken stored = state.tokens.get(token.id().value());
+                if (stored != null && stored.previous().filter(p -> p.digest().equals(previous)).isPresent()) {
+                    state.tokens.put(stored.id().value(), stored.endGracePeriod());
+                }
             }
         }
 
@@ -261,17 +275,32 @@ public final class InMemoryStores implements Transactions {
                     AccessToken removed = state.tokens.remove(id.value());
                     if (removed != null) {
                         state.retired.put(removed.digest(), new Retired(Retirement.REMOVED, clock.now()));
+                        removed.previous().ifPresent(p -> state.retired.put(p.digest(),
+                                new Retired(Retirement.REMOVED, clock.now())));
                     }
                 }
             }
         }
     };
 
-    public final UsageRecorder usage = (token, at) -> {
-        synchronized (InMemoryStores.this) {
-            AccessToken current = state.tokens.get(token.value());
-            if (current != null && current.lastUsed().map(at::isAfter).orElse(true)) {
-                state.tokens.put(token.value(), current.withLastUsed(at));
+    public final UsageRecorder usage = new UsageRecorder() {
+        @Override
+        public void noteUsed(TokenId token, Instant at) {
+            synchronized (InMemoryStores.this) {
+                AccessToken current = state.tokens.get(token.value());
+                if (current != null && current.lastUsed().map(at::isAfter).orElse(true)) {
+                    state.tokens.put(token.value(), current.withLastUsed(at));
+                }
+            }
+        }
+
+        @Override
+        public void notePreviousUsed(TokenId token, Digest previous, Instant at) {
+            synchronized (InMemoryStores.this) {
+                AccessToken current = state.tokens.get(token.value());
+                if (current != null && current.previous().filter(p -> p.digest().equals(previous)).isPresent()) {
+                    state.tokens.put(token.value(), current.withPreviousLastUsed(at));
+                }
             }
         }
     };

@@ -35,6 +35,8 @@ public final class ApiCatalog {
     public static final ApiMethod DELETE_TOKENS = auth("DeleteTokens");
     public static final ApiMethod GET_TOKEN_API_LIST = auth("GetTokenApiList");
     public static final ApiMethod GET_TOKEN_TEMPLATES = auth("GetTokenTemplates");
+    public static final ApiMethod GET_TOKEN_INFO = auth("GetTokenInfo");
+    public static final ApiMethod END_TOKEN_GRACE_PERIOD = auth("EndTokenGracePeriod");
 
     public static final ApiMethod CREATE_ENVIRONMENT = env("CreateEnvironment");
     public static final ApiMethod GET_ENVS = env("GetEnvs");
@@ -68,6 +70,9 @@ public final class ApiCatalog {
             info(10, DELETE_TOKENS, "Removes personal access tokens", false),
             info(11, GET_TOKEN_API_LIST, "Lists the API methods a token can be given", false),
             info(12, GET_TOKEN_TEMPLATES, "Lists the predefined API sets", false),
+            info(13, GET_TOKEN_INFO, "Tells a token about itself: its methods, policies, expiry and account", false),
+            info(14, END_TOKEN_GRACE_PERIOD, "Ends a regenerated token's overlap: the old value stops working",
+                    false),
             info(101, CREATE_ENVIRONMENT, "Creates an environment", true),
             info(102, GET_ENVS, "Lists the account's environments", true),
             info(103, GET_ENV_INFO, "Shows an environment's information and status", true),
@@ -142,6 +147,11 @@ public final class ApiCatalog {
 
     public List<ApiSet> apiSets() {
         return sets;
+    }
+
+    /** The predefined sets that include the method, by name; empty when only a Custom list can. */
+    public List<String> setsContaining(ApiMethod method) {
+        return sets.stream().filter(s -> s.methods().contains(method)).map(ApiSet::name).toList();
     }
 
     public Optional<ApiSet> apiSet(String idOrName) {

@@ -6,10 +6,12 @@ import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.model.token.TokenValue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -25,13 +27,20 @@ public interface ManageTokens {
 
     /** Generate; without an expiry, the token gets the longest lifetime allowed (or none, where none is set). */
     record Generate(Caller caller, Password password, Description description, ScopeRequest scope,
-                    Optional<Expiry> expiry) {
+                    Optional<Expiry> expiry, PolicyRequest policies) {
         public Generate {
             Objects.requireNonNull(caller, "caller");
             Objects.requireNonNull(password, "password");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(expiry, "expiry");
+            Objects.requireNonNull(policies, "policies");
+        }
+
+        /** With the seed's policies (or the operator's defaults). */
+        public Generate(Caller caller, Password password, Description description, ScopeRequest scope,
+                        Optional<Expiry> expiry) {
+            this(caller, password, description, scope, expiry, PolicyRequest.NONE);
         }
 
         public Generate(Caller caller, Password password, Description description, ScopeRequest scope,
@@ -45,13 +54,19 @@ public interface ManageTokens {
     }
 
     record Edit(Caller caller, Password password, TokenId id, Optional<Description> description,
-                Optional<ScopeRequest> scope, Optional<Expiry> expiry) {
+                Optional<ScopeRequest> scope, Optional<Expiry> expiry, PolicyRequest policies) {
         public Edit {
             Objects.requireNonNull(id, "id");
-            if (description.isEmpty() && scope.isEmpty() && expiry.isEmpty()) {
+            Objects.requireNonNull(policies, "policies");
+            if (description.isEmpty() && scope.isEmpty() && expiry.isEmpty() && policies.isEmpty()) {
                 throw new InvalidInput("description", "nothing to change: give a description, an API set,"
-                        + " methods or an expiry date");
+                        + " methods, an expiry date or a policy");
             }
+        }
+
+        public Edit(Caller caller, Password password, TokenId id, Optional<Description> description,
+                    Optional<ScopeRequest> scope, Optional<Expiry> expiry) {
+            this(caller, password, id, description, scope, expiry, PolicyRequest.NONE);
         }
 
         public AccountId account() {
@@ -59,9 +74,21 @@ public interface ManageTokens {
         }
     }
 
-    record Regenerate(Caller caller, Password password, TokenId id, Optional<Expiry> expiry) {
+    /** Regenerate; with a grace period (0 to a day) the old value keeps working until it ends. */
+    record Regenerate(Caller caller, Password password, TokenId id, Optional<Expiry> expiry,
+                      Duration gracePeriod) {
         public Regenerate {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(gracePeriod, "gracePeriod");
+            if (gracePeriod.isNegative() || gracePeriod.toMinutes() > PolicyLimits.MAX_GRACE_MINUTES) {
+                throw new InvalidInput(PolicyLimits.GRACE_PERIOD, "0 to " + PolicyLimits.MAX_GRACE_MINUTES
+                        + " minutes (a day)");
+            }
+        }
+
+        /** The seed's regeneration: the old value stops working at once. */
+        public Regenerate(Caller caller, Password password, TokenId id, Optional<Expiry> expiry) {
+            this(caller, password, id, expiry, Duration.ZERO);
         }
 
         public AccountId account() {
@@ -70,9 +97,15 @@ public interface ManageTokens {
     }
 
     record Copy(Caller caller, Password password, TokenId id, Optional<Description> description,
-                Optional<Expiry> expiry) {
+                Optional<Expiry> expiry, PolicyRequest policies) {
         public Copy {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(policies, "policies");
+        }
+
+        public Copy(Caller caller, Password password, TokenId id, Optional<Description> description,
+                    Optional<Expiry> expiry) {
+            this(caller, password, id, description, expiry, PolicyRequest.NONE);
         }
 
         public AccountId account() {
@@ -106,6 +139,21 @@ public interface ManageTokens {
         }
     }
 
+    /** Ends a rotation's overlap early: the token's previous value stops working now. */
+    record EndGracePeriod(Caller caller, Password password, TokenId id) {
+        public EndGracePeriod {
+            Objects.requireNonNull(id, "id");
+        }
+
+        public AccountId account() {
+            return caller.account();
+        }
+    }
+
+    /** What a token is told about itself: its view (policies included) and the login of its account. */
+    record TokenInfo(TokenView token, String login) {
+    }
+
     /** A token just generated, regenerated or copied, with its value: the one time the value is shown. */
     record Issued(TokenView token, TokenValue value) {
         public TokenId id() {
@@ -125,6 +173,15 @@ public interface ManageTokens {
     Issued regenerate(Regenerate command);
 
     Issued copy(Copy command);
+
+    /** Ends the overlap of the token's last regeneration; answers the token as it is now. */
+    TokenView endGracePeriod(EndGracePeriod command);
+
+    /** A token about itself, and only itself (GetTokenInfo); refuses a caller that is not a token. */
+    TokenInfo info(Caller caller);
+
+    /** The account's tokens that still work but expire within the operator's warning time. */
+    List<TokenView> expiringSoon(AccountId account);
 
     /** Removes the tokens; answers how many. */
     int remove(Remove command);

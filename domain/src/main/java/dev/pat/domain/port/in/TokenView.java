@@ -1,11 +1,14 @@
 package dev.pat.domain.port.in;
 
+import dev.pat.domain.model.AddressRange;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.catalog.ApiSet;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Expiry;
+import dev.pat.domain.model.token.TokenPolicies;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +26,22 @@ import java.util.Optional;
  * @param expiresAt   the last moment the token works; empty for a token that never expires
  * @param createdOn   when it was generated
  * @param lastUsed    when it last authenticated a call, if ever
- * @param status      {@value #ACTIVE} or {@value #EXPIRED}, at the moment of asking
+ * @param status      {@value #ACTIVE}, {@value #EXPIRED} or {@value #IDLE_EXPIRED}, at the moment of asking
  * @param hint        the value's prefix and last four characters, to tell tokens apart
+ * @param envNames    the environments (names and {@code prefix-*} patterns) it is limited to; empty: every one
+ * @param allowedIps  the addresses and CIDR ranges it may be used from; empty: anywhere
+ * @param rateLimit   its own limit of calls a minute; empty: the operator's default
+ * @param idleDays    after how many days unused it stops working; empty: never
+ * @param expiringSoon whether it still works but expires within the operator's warning time
+ * @param previousValue during a rotation's overlap, the old value: its hint, until when it works, its last use
  */
 public record TokenView(long id, String description, Template tokenTemplate, List<Method> apiListItems,
                         Optional<Instant> expiresAt, Instant createdOn, Optional<Instant> lastUsed, String status,
-                        String hint) {
+                        String hint, List<String> envNames, List<String> allowedIps, Optional<Integer> rateLimit,
+                        Optional<Integer> idleDays, boolean expiringSoon, Optional<Previous> previousValue) {
     public static final String ACTIVE = "active";
     public static final String EXPIRED = "expired";
+    public static final String IDLE_EXPIRED = "idle-expired";
     private static final ApiCatalog CATALOG = ApiCatalog.platform();
 
     /**
@@ -68,16 +79,35 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
         }
     }
 
-    public TokenView {
-        apiListItems = List.copyOf(apiListItems);
+    /** A rotation's old value, still working until {@code worksUntil}; never the value itself. */
+    public record Previous(String hint, Instant worksUntil, Optional<Instant> lastUsed) {
     }
 
-    /** The view of a token at this moment. */
-    public static TokenView of(AccessToken token, Instant now) {
+    public TokenView {
+        apiListItems = List.copyOf(apiListItems);
+        envNames = List.copyOf(envNames);
+        allowedIps = List.copyOf(allowedIps);
+    }
+
+    /** The view of a token at this moment; {@code warnBefore} says how early a coming expiry is flagged. */
+    public static TokenView of(AccessToken token, Instant now, Duration warnBefore) {
         List<Method> methods = methods(token);
+        TokenPolicies policies = token.policies();
+        Optional<Previous> previous = token.previous().filter(p -> p.worksAt(now))
+                .map(p -> new Previous(p.hint().value(), p.worksUntil(), p.lastUsed()));
         return new TokenView(token.id().value(), token.description().value(), template(token, methods), methods,
-                token.expiry().map(Expiry::lastSecond), token.createdOn(), token.lastUsed(),
-                token.status(now) == AccessToken.Status.ACTIVE ? ACTIVE : EXPIRED, token.hint().value());
+                token.expiry().map(Expiry::lastSecond), token.createdOn(), token.lastUsed(), status(token, now),
+                token.hint().value(), policies.envNames().patterns(),
+                policies.allowedIps().ranges().stream().map(AddressRange::cidr).toList(), policies.rateLimit(),
+                policies.idleDays(), token.expiresWithin(warnBefore, now), previous);
+    }
+
+    private static String status(AccessToken token, Instant now) {
+        return switch (token.status(now)) {
+            case ACTIVE -> ACTIVE;
+            case EXPIRED -> EXPIRED;
+            case IDLE_EXPIRED -> IDLE_EXPIRED;
+        };
     }
 
     public static List<Method> methods(Iterable<ApiMethod> methods) {

@@ -38,7 +38,10 @@ public interface TokenStore {
     /** The token of that id, whoever owns it: the core checks ownership. */
     Optional<AccessToken> byId(TokenId id);
 
-    /** The hot path: one indexed lookup by digest. */
+    /**
+     * The hot path: one indexed lookup by digest. A token is found by its value's digest, and also by its previous
+     * value's while it has one (the core decides whether that one still works).
+     */
     Lookup byDigest(Digest digest);
 
     List<AccessToken> ofAccount(AccountId owner);
@@ -54,16 +57,26 @@ public interface TokenStore {
     /** How many tokens the account holds. */
     int countOf(AccountId owner);
 
-    /** Saves a token's description, scope and expiry; never its value, whatever the token object holds. */
+    /**
+     * Saves a token's description, scope, expiry, policies and when it became active; never its values, whatever
+     * the token object holds.
+     */
     void saveSettings(AccessToken token);
 
     /**
      * Gives a token a new value, with the expiry its regeneration decided, and retires the value it held as
-     * replaced. Refuses (with {@link IllegalStateException}) when the token no longer holds {@code replaced}:
+     * replaced (still found, as the token's previous value, while its overlap lasts; an earlier previous value is
+     * dropped). Refuses (with {@link IllegalStateException}) when the token no longer holds {@code replaced}:
      * callers hold {@link #lockTokensOf} so that it cannot happen.
      */
     void replaceValue(AccessToken renewed, Digest replaced);
 
-    /** Deletes the tokens of those ids that still exist and retires exactly the values they held, as removed. */
+    /** Drops the token's previous value, if it is still {@code previous}: from now on it is only a retired value. */
+    void endGracePeriod(AccessToken token, Digest previous);
+
+    /**
+     * Deletes the tokens of those ids that still exist and retires exactly the values they held (a previous value
+     * too), as removed.
+     */
     void remove(Collection<TokenId> ids);
 }
