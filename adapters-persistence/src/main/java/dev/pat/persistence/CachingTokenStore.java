@@ -143,6 +143,11 @@ final class CachingTokenStore implements TokenStore {
     }
 
     @Override
+    public void revokeForLeak(AccessToken revoked, Digest value) {
+        database.revokeForLeak(revoked, value);
+    }
+
+    @Override
     public void endGracePeriod(AccessToken token, Digest previous) {
         database.endGracePeriod(token, previous);
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.AuditTrail;
 import dev.pat.domain.port.out.CallCounter;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.EnvironmentStore;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final SecretSealer sealer;
     private final JdbiAttemptCounters attempts;
     private final SharedCallCounter calls;
+    private final JdbiAuditTrail audit;
 
     /**
      * How this node keeps what it can in memory.
@@ -49,13 +51,24 @@ public final class Database implements AutoCloseable {
      * @param cacheMaxAge        the longest an entry stays cached: a safety net, as changes reach the cache at once
      * @param secretKey          the 256-bit key that seals the secrets PAT must read back (two-factor secrets); the
      *                           same on every node of one database
+     * @param auditRetention     how long audit events are kept
      */
-    public record Settings(Duration usageFlushInterval, int cachedTokens, Duration cacheMaxAge, byte[] secretKey) {
+    public record Settings(Duration usageFlushInterval, int cachedTokens, Duration cacheMaxAge, byte[] secretKey,
+                           Duration auditRetention) {
+        public static final Duration AUDIT_RETENTION = Duration.ofDays(400);
+
         public Settings {
             if (secretKey == null || secretKey.length != 32) {
                 throw new IllegalArgumentException("the secret key has 32 bytes (256 bits)");
             }
             secretKey = secretKey.clone();
+            if (auditRetention == null || auditRetention.isNegative() || auditRetention.isZero()) {
+                throw new IllegalArgumentException("the audit retention must be positive");
+            }
+        }
+
+        public Settings(Duration usageFlushInterval, int cachedTokens, Duration cacheMaxAge, byte[] secretKey) {
+            this(usageFlushInterval, cachedTokens, cacheMaxAge, secretKey, AUDIT_RETENTION);
         }
 
         /** The usual settings, with this key. */
@@ -66,7 +79,8 @@ public final class Database implements AutoCloseable {
         @Override
         public String toString() {
             return "Settings[usageFlushInterval=" + usageFlushInterval + ", cachedTokens=" + cachedTokens
-                    + ", cacheMaxAge=" + cacheMaxAge + ", secretKey=[redacted]]";
+                    + ", cacheMaxAge=" + cacheMaxAge + ", secretKey=[redacted], auditRetention=" + auditRetention
+                    + "]";
         }
     }
 
@@ -100,6 +114,8 @@ public final class Database implements AutoCloseable {
                 password), clock);
         this.attempts = new JdbiAttemptCounters(jdbi, transactions);
         this.calls = new SharedCallCounter(jdbi, clock::now);
+        this.audit = new JdbiAuditTrail(transactions, clock::now, settings.usageFlushInterval(),
+                settings.auditRetention());
     }
 
     /** Opens (and migrates) the database at that URL; user and password may also be in the URL. */
@@ -174,6 +190,20 @@ public final class Database implements AutoCloseable {
         return calls;
     }
 
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** Writes every token use counted so far (the current minute too), rather than each minute once it is over. */
+    public int flushAudit() {
+        return audit.flush(true);
+    }
+
+    /** Deletes the audit events older than the retention now, rather than at the hourly pace; answers how many. */
+    public int pruneAudit() {
+        return audit.prune();
+    }
+
     /** Shares this node's call counts now, rather than at the counter's pace. */
     public void shareCallCounts() {
         calls.sync();
@@ -222,6 +252,7 @@ public final class Database implements AutoCloseable {
         calls.close();
         feed.close();
         usage.close();
+        audit.close();
         dataSource.close();
     }
 }

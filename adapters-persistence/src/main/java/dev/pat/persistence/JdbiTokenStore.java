@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 final class JdbiTokenStore implements TokenStore {
     private static final String COLUMNS = "id, account_id, description, api_set, api_list, expires_at, created_on,"
             + " last_used, digest, hint, env_names, allowed_ips, rate_limit, idle_days, active_since,"
-            + " previous_digest, previous_hint, previous_until, previous_last_used";
+            + " previous_digest, previous_hint, previous_until, previous_last_used, revoked_at";
     private static final RowMapper<AccessToken> ROW = (rs, ctx) -> AccessToken.rebuild(
             new TokenId(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
             new Description(rs.getString("description")),
@@ -45,7 +45,8 @@ final class JdbiTokenStore implements TokenStore {
                     .map(JdbiTokenStore::method).collect(Collectors.toCollection(LinkedHashSet::new))),
             expiry(rs.getLong("expires_at")), policies(rs), Times.load(rs.getLong("created_on")),
             Times.load(rs.getLong("active_since")), time(rs, "last_used"),
-            new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")), previous(rs));
+            new Digest(rs.getString("digest")), new TokenHint(rs.getString("hint")), previous(rs),
+            time(rs, "revoked_at"));
 
     private static TokenPolicies policies(ResultSet rs) throws SQLException {
         return new TokenPolicies(new EnvRestriction(items(rs.getString("env_names"))),
@@ -210,7 +211,7 @@ final class JdbiTokenStore implements TokenStore {
             int updated = h.createUpdate("UPDATE access_tokens SET digest = :digest, hint = :hint,"
                             + " expires_at = :expires, active_since = :activeSince, previous_digest = :previousDigest,"
                             + " previous_hint = :previousHint, previous_until = :previousUntil,"
-                            + " previous_last_used = NULL WHERE id = :id AND digest = :replaced")
+                            + " previous_last_used = NULL, revoked_at = NULL WHERE id = :id AND digest = :replaced")
                     .bind("digest", renewed.digest().hex())
                     .bind("hint", renewed.hint().value())
                     .bind("expires", expiry(renewed.expiry()))
@@ -228,6 +229,26 @@ final class JdbiTokenStore implements TokenStore {
             List<Digest> announced = new ArrayList<>(List.of(replaced, renewed.digest()));
             earlier.map(Digest::new).filter(d -> !d.equals(replaced)).ifPresent(announced::add);
             changed(h, announced);
+            return null;
+        });
+    }
+
+    @Override
+    public void revokeForLeak(AccessToken revoked, Digest value) {
+        write(h -> {
+            // a value in an overlap goes with the token: caches must forget it too
+            Optional<String> previous = h.createQuery("SELECT previous_digest FROM access_tokens WHERE id = :id")
+                    .bind("id", revoked.id().value()).mapTo(String.class).findOne();
+            int updated = h.createUpdate("UPDATE access_tokens SET revoked_at = :at, previous_digest = NULL,"
+                            + " previous_hint = NULL, previous_until = NULL, previous_last_used = NULL"
+                            + " WHERE id = :id AND digest = :value")
+                    .bind("at", Times.store(revoked.revokedForLeak().orElseThrow()))
+                    .bind("id", revoked.id().value()).bind("value", value.hex()).execute();
+            if (updated == 1) {
+                List<Digest> announced = new ArrayList<>(List.of(value));
+                previous.map(Digest::new).ifPresent(announced::add);
+                changed(h, announced);
+            }
             return null;
         });
     }
@@ -260,6 +281,10 @@ final class JdbiTokenStore implements TokenStore {
             if (!removed.isEmpty()) {
                 retire(h, removed, Retirement.REMOVED);
                 changed(h, removed);
+            }
+            for (String summary : List.of("token_method_calls", "token_addresses")) {
+                h.createUpdate("DELETE FROM " + summary + " WHERE token_id IN (<ids>)")
+                        .bindList("ids", ids.stream().map(TokenId::value).toList()).execute();
             }
             return null;
         });

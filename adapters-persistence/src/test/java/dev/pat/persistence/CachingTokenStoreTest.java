@@ -73,6 +73,7 @@ class CachingTokenStoreTest {
         @Override public void saveSettings(AccessToken token) { }
         @Override public void replaceValue(AccessToken renewed, Digest replaced) { }
         @Override public void endGracePeriod(AccessToken token, Digest previous) { }
+        @Override public void revokeForLeak(AccessToken revoked, Digest value) { }
         @Override public void remove(Collection<TokenId> ids) { }
     }
 

@@ -14,9 +14,7 @@ import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.service.Platform;
-import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.PinnedClock;
-import dev.pat.domain.testing.PlainHasher;
 import dev.pat.domain.testing.SeededRandomness;
 import dev.pat.domain.testing.TestPlatform;
 import dev.pat.persistence.testing.DatabaseFixture;
@@ -47,10 +45,8 @@ abstract class HotPathTest {
     AccountId ann;
 
     static Platform platformOn(Database db, PinnedClock clock, long seed) {
-        return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), db.attempts(), db.calls(),
-                new PlainHasher(), new FakeSecondFactor(), clock,
-                new SeededRandomness(seed)), Platform.Policies.STANDARD);
+        return new Platform(DatabaseFixture.ports(db, clock, seed),
+                Platform.Policies.STANDARD);
     }
 
     static Database open(String url, PinnedClock clock) {

@@ -7,9 +7,6 @@ import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.service.Platform;
-import dev.pat.domain.testing.FakeSecondFactor;
-import dev.pat.domain.testing.PlainHasher;
-import dev.pat.domain.testing.SeededRandomness;
 import dev.pat.persistence.testing.DatabaseFixture;
 
 import static dev.pat.domain.testing.TestPlatform.HERE;
@@ -23,10 +20,7 @@ record Node(Database database, Platform platform) implements AutoCloseable {
 
     static Node on(String url, Clock clock, long seed, Platform.Policies policies) {
         Database db = DatabaseFixture.open(url, clock);
-        return new Node(db, new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(),
-                db.environments(), db.usage(), db.transactions(), db.attempts(), db.calls(),
-                new PlainHasher(), new FakeSecondFactor(), clock,
-                new SeededRandomness(seed)), policies));
+        return new Node(db, new Platform(DatabaseFixture.ports(db, clock, seed), policies));
     }
 
     /** Whether this node lets the value call a method every token of these tests holds. */

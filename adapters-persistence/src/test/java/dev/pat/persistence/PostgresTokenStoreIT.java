@@ -1,7 +1,7 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.contract.TokenStoreContract;
 import dev.pat.domain.contract.StoreFixture;
+import dev.pat.domain.contract.TokenStoreContract;
 import dev.pat.persistence.testing.DatabaseFixture;
 
 class PostgresTokenStoreIT extends TokenStoreContract {

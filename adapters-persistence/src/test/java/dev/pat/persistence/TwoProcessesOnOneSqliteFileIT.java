@@ -10,9 +10,6 @@ import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.service.Platform;
-import dev.pat.domain.testing.FakeSecondFactor;
-import dev.pat.domain.testing.PlainHasher;
-import dev.pat.domain.testing.SeededRandomness;
 import dev.pat.domain.testing.TestPlatform;
 import dev.pat.persistence.testing.DatabaseFixture;
 import org.jdbi.v3.core.Jdbi;
@@ -71,10 +68,7 @@ class TwoProcessesOnOneSqliteFileIT {
     }
 
     static Platform platformOn(Database db, long seed) {
-        return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), db.attempts(), db.calls(),
-                new PlainHasher(), new FakeSecondFactor(), Instant::now,
-                new SeededRandomness(seed)), Platform.Policies.STANDARD);
+        return new Platform(DatabaseFixture.ports(db, Instant::now, seed), Platform.Policies.STANDARD);
     }
 
     /** One writing process: tries to generate its share of tokens for the account. */

@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * time. The Authorization header and the body are never logged.
  */
 class AccessLog extends OncePerRequestFilter {
+    /** The calling account's id, once the call is authorised. */
+    static final String ACCOUNT = AccessLog.class.getName() + ".account";
+    /** The calling token's id, for a call authorised by a token. */
+    static final String TOKEN = AccessLog.class.getName() + ".token";
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
     private static final Pattern SECRETS = Pattern.compile("(?i)(^|&)(session|password|key|keys|code)=[^&]*");
 
@@ -65,8 +69,12 @@ class AccessLog extends OncePerRequestFilter {
 
     private static void log(HttpServletRequest request, HttpServletResponse response, long start) {
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {}{} {} {}ms", request.getMethod(), FailureAnswers.printable(request.getRequestURI()),
-                    redact(request.getQueryString()), response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+            // who called, by ids only (never a value), so a line joins the audit trail
+            Object account = request.getAttribute(ACCOUNT);
+            Object token = request.getAttribute(TOKEN);
+            LOG.info("{} {}{} {} {}ms{}{}", request.getMethod(), FailureAnswers.printable(request.getRequestURI()),
+                    redact(request.getQueryString()), response.getStatus(), (System.nanoTime() - start) / 1_000_000,
+                    account == null ? "" : " account=" + account, token == null ? "" : " token=" + token);
         }
     }
 }

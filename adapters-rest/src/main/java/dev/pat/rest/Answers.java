@@ -1,9 +1,11 @@
 package dev.pat.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.pat.domain.model.audit.AuditEvent;
 import dev.pat.domain.model.catalog.ApiMethodInfo;
 import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.model.environment.NodeGroup;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.TokenView;
 
@@ -60,6 +62,21 @@ final class Answers {
 
     static String time(Instant instant) {
         return TIME.format(instant);
+    }
+
+    /** An audit event as GetTokenEvents answers it. */
+    static Map<String, Object> event(AuditEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("time", time(event.at()));
+        json.put("tokenId", event.token().map(TokenId::value).orElse(null));
+        json.put("actor", event.actor().value());
+        json.put("address", event.address().value());
+        json.put("what", event.kind().code());
+        json.put("method", event.method().orElse(null));
+        json.put("result", event.result());
+        json.put("count", event.calls());
+        json.put("detail", event.detail());
+        return json;
     }
 
     static Map<String, Object> permission(ApiMethodInfo info) {

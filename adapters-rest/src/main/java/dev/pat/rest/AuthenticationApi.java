@@ -4,6 +4,8 @@ import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.audit.AuditKind;
+import dev.pat.domain.model.audit.AuditQuery;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AddressRestriction;
 import dev.pat.domain.model.token.Description;
@@ -12,9 +14,11 @@ import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenPolicies;
+import dev.pat.domain.port.in.AuditLog;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.PolicyRequest;
+import dev.pat.domain.port.in.ReportLeaks;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.SignIn;
 import dev.pat.domain.port.in.TokenView;
@@ -53,11 +57,16 @@ class AuthenticationApi implements Endpoint.Group {
     private final AuthorizeCall authorize;
     private final SignIn signIn;
     private final ManageTokens tokens;
+    private final AuditLog audit;
+    private final ReportLeaks leaks;
 
-    AuthenticationApi(AuthorizeCall authorize, SignIn signIn, ManageTokens tokens) {
+    AuthenticationApi(AuthorizeCall authorize, SignIn signIn, ManageTokens tokens, AuditLog audit,
+                      ReportLeaks leaks) {
         this.authorize = authorize;
         this.signIn = signIn;
         this.tokens = tokens;
+        this.audit = audit;
+        this.leaks = leaks;
     }
 
     @Override
@@ -117,6 +126,27 @@ class AuthenticationApi implements Endpoint.Group {
                             Caller caller = call.authorizedBy(authorize);
                             return Answers.ok("token", tokens.endGracePeriod(new ManageTokens.EndGracePeriod(caller,
                                     password(call), id(call))));
+                        }),
+                new Endpoint(ApiCatalog.GET_TOKEN_EVENTS, List.of(SESSION,
+                        optionalList("ids", "only these tokens' events"),
+                        optional("from", "from this day (yyyy-mm-dd, dd-mm-yyyy) or second (yyyy-mm-dd hh:mm:ss), UTC"),
+                        optional("to", "up to the end of this day, or this second, UTC"),
+                        optional("kind", "one kind: " + AuditKind.names()),
+                        optional("limit", "how many at most, newest first: 1 to " + AuditQuery.MAX_LIMIT
+                                + " (default " + AuditQuery.DEFAULT_LIMIT + ")"),
+                        optional("startRow", "how many of the newest to skip, for the next page")), call -> {
+                            Caller caller = call.authorizedBy(authorize);
+                            AuditQuery query = AuditQuery.parse(call.list("ids"), call.optional("from"),
+                                    call.optional("to"), call.optional("kind"), call.optional("limit"),
+                                    call.optional("startRow"));
+                            return Answers.ok("events", audit.events(caller.account(), query).stream()
+                                    .map(Answers::event).toList());
+                        }),
+                new Endpoint(ApiCatalog.REVOKE_LEAKED_TOKENS, List.of(requiredList("keys",
+                        "token values found where they should not be: each live one stops working at once; the"
+                                + " answer is the same whatever they were")), call -> {
+                            leaks.report(call.list("keys"), call.address());
+                            return Answers.ok();
                         }),
                 new Endpoint(ApiCatalog.GET_TOKEN_INFO, List.of(required("session",
                         "the token asking about itself (or send Authorization: Bearer VALUE)")), call -> {

@@ -186,6 +186,10 @@ final class PlatformApiFilter implements Filter {
             // a token's caller is told when it expires, so a script can warn before it breaks (as GitHub does)
             call.caller().flatMap(Caller::tokenExpiresAt).ifPresent(at ->
                     response.setHeader(TOKEN_EXPIRES, Answers.time(at) + " UTC"));
+            call.caller().ifPresent(caller -> {
+                request.setAttribute(AccessLog.ACCOUNT, caller.account().value());
+                caller.token().ifPresent(token -> request.setAttribute(AccessLog.TOKEN, token.value()));
+            });
         }
         try {
             reply.writeTo(response, json);

@@ -5,6 +5,8 @@ import dev.pat.domain.model.account.Account;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
+import dev.pat.domain.model.audit.AuditEvent;
+import dev.pat.domain.model.audit.AuditQuery;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
 import org.springframework.shell.core.command.CommandContext;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Local administration, where the database is: accounts, passwords, two-factor, and any account's tokens. */
 @Component
@@ -121,6 +124,56 @@ class AdminCommands {
             row.addAll(Screen.row(t.token()));
             return row;
         }).toList());
+    }
+
+    @Command(name = {"admin", "audit"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "The audit trail of one account, or of all: sign-ins, changes, token use; newest first")
+    void audit(CommandContext ctx,
+               @Option(longName = "login", description = "only this account's events") String login,
+               @Option(longName = "since", description = "from this date (yyyy-mm-dd), or back this long (30d, 12h)")
+               String since,
+               @Option(longName = "kind", description = "only one kind of event (signin, token-use, …)") String kind,
+               @Option(longName = "limit", description = "how many at most (default 100)") String limit,
+               @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false")
+               boolean json) {
+        AuditQuery query = AuditQuery.parse(List.of(), TokenCommands.present(since), Optional.empty(),
+                TokenCommands.present(kind), TokenCommands.present(limit), Optional.empty());
+        List<AuditEvent> events = admin.audit(TokenCommands.present(login).map(Login::new), query);
+        if (json) {
+            screen.json(ctx.outputWriter(), events.stream().map(Screen::event).toList());
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("ACCOUNT"));
+        header.addAll(Screen.EVENT_HEADER);
+        screen.table(ctx.outputWriter(), header, events.stream().map(e -> {
+            List<String> row = new ArrayList<>(List.of(e.account().map(a -> Long.toString(a.value())).orElse("")));
+            row.addAll(Screen.eventRow(e));
+            return row;
+        }).toList());
+    }
+
+    @Command(name = {"admin", "revoke-leaked"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            description = "Revoke leaked token values read from standard input, one a line (as a secret scanner"
+                    + " reports them); says how many were live")
+    void revokeLeaked(CommandContext ctx) {
+        List<String> values = new ArrayList<>();
+        while (values.size() < 100_000) {
+            char[] line;
+            try {
+                line = ctx.inputReader().readPassword(values.isEmpty() ? "Leaked values, one a line (an empty line"
+                        + " ends): " : "");
+            } catch (Exception endOfInput) {
+                break;
+            }
+            if (line == null || line.length == 0) {
+                break;
+            }
+            values.add(new String(line).strip());
+        }
+        int revoked = admin.revokeLeaked(values);
+        ctx.outputWriter().println("Read " + values.size() + (values.size() == 1 ? " value; " : " values; ")
+                + revoked + (revoked == 1 ? " was live and is revoked." : " were live and are revoked."));
+        ctx.outputWriter().flush();
     }
 
     @Command(name = {"admin", "remove-token"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,

@@ -1,6 +1,8 @@
 package dev.pat.shell;
 
+import dev.pat.domain.model.audit.AuditEvent;
 import dev.pat.domain.model.catalog.ApiSet;
+import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.TokenView;
 import org.jline.terminal.Terminal;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +21,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the shell shows things: tables that fit the terminal, or JSON for scripts. A token's JSON is the core's
@@ -120,7 +124,35 @@ class Screen {
         out.println("  idleDays:     " + t.idleDays().map(d -> d + " days").orElse("never idle"));
         t.previousValue().ifPresent(p -> out.println("  Old value:    " + p.hint() + ", works until "
                 + time(p.worksUntil()) + ", last used " + p.lastUsed().map(Screen::time).orElse("never")));
+        out.println("  Used from:    " + (t.lastUsedIps().isEmpty() ? "nowhere yet" : String.join(", ",
+                t.lastUsedIps())));
+        out.println("  Used methods: " + (t.usedMethods().isEmpty() ? "none yet" : t.usedMethods().stream()
+                .map(m -> m.method() + " (" + m.calls() + ")").collect(java.util.stream.Collectors.joining(", "))));
         out.flush();
+    }
+
+    static final List<String> EVENT_HEADER = List.of("TIME", "TOKEN", "ACTOR", "ADDRESS", "WHAT", "METHOD",
+            "RESULT", "COUNT", "DETAIL");
+
+    static List<String> eventRow(AuditEvent e) {
+        return List.of(time(e.at()), e.token().map(t -> Long.toString(t.value())).orElse(""), e.actor().value(),
+                e.address().value(), e.kind().code(), e.method().orElse(""), e.result(), Long.toString(e.calls()),
+                e.detail());
+    }
+
+    /** An audit event for --json: the same fields as GetTokenEvents, times in ISO-8601. */
+    static Map<String, Object> event(AuditEvent e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("time", e.at());
+        json.put("tokenId", e.token().map(TokenId::value).orElse(null));
+        json.put("actor", e.actor().value());
+        json.put("address", e.address().value());
+        json.put("what", e.kind().code());
+        json.put("method", e.method().orElse(null));
+        json.put("result", e.result());
+        json.put("count", e.calls());
+        json.put("detail", e.detail());
+        return json;
     }
 
     static final List<String> TOKEN_HEADER = List.of("ID", "DESCRIPTION", "API", "EXPIRES AT", "LAST USED",

@@ -2,11 +2,14 @@ package dev.pat.shell;
 
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
+import dev.pat.domain.model.audit.AuditEvent;
+import dev.pat.domain.model.audit.AuditQuery;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.port.in.AuditLog;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.PolicyRequest;
 import dev.pat.domain.port.in.ScopeRequest;
@@ -39,11 +42,13 @@ class TokenCommands {
     private static final String IDLE_DAYS = "idleDays: days unused after which it stops working; 0 for never";
 
     private final ManageTokens tokens;
+    private final AuditLog audit;
     private final ShellSession session;
     private final Screen screen;
 
-    TokenCommands(ManageTokens tokens, ShellSession session, Screen screen) {
+    TokenCommands(ManageTokens tokens, AuditLog audit, ShellSession session, Screen screen) {
         this.tokens = tokens;
+        this.audit = audit;
         this.session = session;
         this.screen = screen;
     }
@@ -136,6 +141,69 @@ class TokenCommands {
         } else {
             Screen.details(ctx.outputWriter(), token);
         }
+    }
+
+    @Command(name = {"token", "log"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
+            description = "What happened to your tokens and what they did: changes, sign-ins, and calls per minute"
+                    + " (method, address, result), newest first")
+    void log(CommandContext ctx,
+             @Option(longName = "id", description = "only this token's events (ids comma-separated)") String id,
+             @Option(longName = "since", description = "from this date (yyyy-mm-dd), or back this long (30d, 12h)")
+             String since,
+             @Option(longName = "kind", description = "only one kind of event (token-use, token-edited, signin, …)")
+             String kind,
+             @Option(longName = "limit", description = "how many at most (default 100)") String limit,
+             @Option(longName = "login", description = LOGIN) String login,
+             @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false") boolean json) {
+        AuditQuery query = AuditQuery.parse(present(id).stream().toList(), present(since), Optional.empty(),
+                present(kind), present(limit), Optional.empty());
+        var acting = session.acting(ctx, login, ApiCatalog.GET_TOKEN_EVENTS);
+        List<AuditEvent> events = audit.events(acting.caller().account(), query);
+        if (json) {
+            screen.json(ctx.outputWriter(), events.stream().map(Screen::event).toList());
+        } else if (events.isEmpty()) {
+            ctx.outputWriter().println("No events.");
+            ctx.outputWriter().flush();
+        } else {
+            screen.table(ctx.outputWriter(), Screen.EVENT_HEADER, events.stream().map(Screen::eventRow).toList());
+        }
+    }
+
+    @Command(name = {"token", "narrow"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
+            completionProvider = OptionValues.BEAN,
+            description = "Least privilege in one step: keep only the methods the token actually called; shows"
+                    + " what goes, then asks for your password")
+    void narrow(CommandContext ctx,
+                @Option(longName = "id", description = "the token's id", required = true) String id,
+                @Option(longName = "since", description = "the calls that count: back this long (default 30d)")
+                String since,
+                @Option(longName = "login", description = LOGIN) String login) {
+        TokenId tokenId = TokenId.parse("id", id);
+        Duration window = present(since).map(w -> AuditQuery.relative(w).orElseThrow(() -> new InvalidInput("since",
+                "'" + w + "' is not a time back such as 30d, 12h or 90m"))).orElse(Duration.ofDays(30));
+        var acting = session.acting(ctx, login, ApiCatalog.EDIT_TOKEN);
+        TokenView token = tokens.list(acting.caller().account(), Optional.of(Set.of(tokenId))).stream().findFirst()
+                .orElseThrow(() -> new TokenNotFound(tokenId));
+        Set<String> used = tokens.methodsUsed(acting.caller().account(), tokenId, window);
+        if (used.isEmpty()) {
+            throw new InvalidInput("since", "token " + tokenId.value() + " called nothing in that time: narrowing"
+                    + " would leave it no method (remove it instead?)");
+        }
+        List<String> dropped = token.methodNames().stream().filter(m -> !used.contains(m)).toList();
+        if (dropped.isEmpty()) {
+            ctx.outputWriter().println("Token " + tokenId.value() + " used every method it has: nothing to narrow.");
+            ctx.outputWriter().flush();
+            return;
+        }
+        ctx.outputWriter().println("Token " + tokenId.value() + " \"" + token.description() + "\" becomes Custom:");
+        token.methodNames().forEach(m -> ctx.outputWriter().println((used.contains(m) ? "  = " : "  - ") + m));
+        ctx.outputWriter().flush();
+        TokenView narrowed = tokens.edit(new ManageTokens.Edit(acting.caller(), acting.confirmation(ctx), tokenId,
+                Optional.empty(), Optional.of(ScopeRequest.custom(List.copyOf(used))), Optional.empty()));
+        ctx.outputWriter().println("Narrowed token " + narrowed.id() + " to " + narrowed.apiListItems().size()
+                + (narrowed.apiListItems().size() == 1 ? " method." : " methods."));
+        ctx.outputWriter().flush();
     }
 
     @Command(name = {"token", "end-grace"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,

@@ -207,6 +207,21 @@ class ShellCommandsTest {
     }
 
     @Test
+    void the_operator_reads_the_audit_trail_and_revokes_leaked_values_from_standard_input() throws Exception {
+        annSignedIn();
+        String value = generate("").lines().filter(l -> l.startsWith("pat_")).findFirst().orElseThrow();
+        Run revoked = run("admin revoke-leaked", value, "pat_0123456789abcdefghijABCDEFGHIJ0123456789zzzzzz", "");
+        assertThat(revoked.exitCode()).as(revoked.error()).isZero();
+        assertThat(revoked.output()).contains("Read 2 values; 1 was live and is revoked.");
+        assertThat(revoked.prompts()).as("values are read masked, as secrets").isNotEmpty();
+        String audit = run("admin audit --login ann@example.com --json").output();
+        assertThat(audit).contains("\"what\" : \"token-revoked-for-leak\"", "\"actor\" : \"operator\"",
+                "\"what\" : \"token-generated\"").doesNotContain(value);
+        assertThat(run("token list --json").output()).contains("revoked-for-leak");
+        assertThat(run("token log --kind lunch").exitCode()).as("a kind that does not exist").isEqualTo(2);
+    }
+
+    @Test
     void copy_puts_the_value_on_the_terminals_clipboard() throws Exception {
         annSignedIn();
         assertThat(generate("--copy")).contains("\u001B]52;c;").contains("Copied the value");

@@ -1,6 +1,7 @@
 package dev.pat.shell;
 
 import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.in.AuditLog;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.SignIn;
@@ -40,6 +41,11 @@ class ShellTestConfiguration {
     @Bean
     ManageTokens manageTokens(TestPlatform t) {
         return t.platform.tokens();
+    }
+
+    @Bean
+    AuditLog auditLog(TestPlatform t) {
+        return t.platform.audit();
     }
 
     @Bean

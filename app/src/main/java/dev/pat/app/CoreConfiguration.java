@@ -13,9 +13,11 @@ import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.in.AuditLog;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.ReportLeaks;
 import dev.pat.domain.port.in.SignIn;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.PasswordHasher;
@@ -66,7 +68,7 @@ class CoreConfiguration {
                 Optional.ofNullable(db.password()).filter(p -> !p.isBlank()), clock,
                 new Database.Settings(properties.lastUsed().flushInterval(), properties.cache().tokens(),
                         properties.cache().maxAge(), SecretKeyFile.resolve(Optional.ofNullable(properties.secretKey())
-                        .filter(k -> !k.isBlank()), properties.dataDirectory())));
+                        .filter(k -> !k.isBlank()), properties.dataDirectory()), properties.audit().retention()));
     }
 
     @Bean
@@ -78,8 +80,8 @@ class CoreConfiguration {
                 TokenLimit.STANDARD, new ExpiryPolicy(properties.tokens().maximum()),
                 properties.tokens().policyLimits(properties.limits().callsPerToken()));
         return new Platform(new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(),
-                db.usage(), db.transactions(), db.attempts(), db.calls(), hasher, secondFactor, clock, randomness),
-                policies);
+                db.usage(), db.transactions(), db.attempts(), db.calls(), db.audit(), hasher, secondFactor, clock,
+                randomness), policies);
     }
 
     /** {@code /actuator/health}: the database answers. */
@@ -131,5 +133,15 @@ class CoreConfiguration {
     @Bean
     AdministerAccounts administerAccounts(Platform platform) {
         return platform.administration();
+    }
+
+    @Bean
+    AuditLog auditLog(Platform platform) {
+        return platform.audit();
+    }
+
+    @Bean
+    ReportLeaks reportLeaks(Platform platform) {
+        return platform.leaks();
     }
 }

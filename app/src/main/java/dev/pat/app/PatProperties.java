@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param limits         how many calls a minute, shared by every node
  * @param attempts       how guesses at passwords and codes are slowed down
  * @param http           what a request may hold, and whose word on its origin is believed
+ * @param audit          how long the audit trail is kept
  * @param secretKey      the key sealing two-factor secrets, Base64 of 32 bytes ({@code PAT_SECRET_KEY}); the same
  *                       on every node of one database; when not set, one is generated into the data directory
  * @param dataDir        where PAT keeps its files (the generated secret key); the SQLite file's folder by default,
@@ -37,7 +38,7 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
                             @DefaultValue Argon2 argon2, @DefaultValue Totp totp, @DefaultValue Session session,
                             @DefaultValue LastUsed lastUsed, @DefaultValue Cache cache, @DefaultValue Tokens tokens,
                             @DefaultValue Limits limits, @DefaultValue Attempts attempts, @DefaultValue Http http,
-                            String secretKey, String dataDir) {
+                            @DefaultValue Audit audit, String secretKey, String dataDir) {
 
     @Override
     public String toString() {
@@ -136,6 +137,19 @@ public record PatProperties(@DefaultValue Db db, @DefaultValue("pat.local") Stri
             if (idle.isNegative() || idle.isZero() || absolute.compareTo(idle) < 0) {
                 throw new IllegalArgumentException("pat.session.idle must be positive and not above"
                         + " pat.session.absolute");
+            }
+        }
+    }
+
+    /**
+     * The audit trail.
+     *
+     * @param retention how long events are kept; older ones are deleted, in batches, every hour
+     */
+    public record Audit(@DefaultValue("400d") Duration retention) {
+        public Audit {
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("pat.audit.retention must be positive");
             }
         }
     }

@@ -47,6 +47,8 @@ abstract class PlatformApiTest {
     AdministerAccounts admin;
     @Autowired
     PinnedClock clock;
+    @Autowired
+    dev.pat.persistence.Database database;
 
     ApiClient api;
     String login;
@@ -553,6 +555,87 @@ abstract class PlatformApiTest {
                 "h" + ACCOUNTS.get() + "-env", "password", PASSWORD));
         assertThat(refused.result()).isEqualTo(8);
         assertThat(refused.error()).contains("environment.Control.DeleteEnv").contains("Extended Access");
+    }
+
+    @Test
+    void get_token_events_answers_the_accounts_own_trail_filtered_and_newest_first() {
+        ApiClient.Answer created = createToken();
+        String token = tokenValue(created);
+        for (int i = 0; i < 3; i++) {
+            api.get(ENV + "getenvs", params("session", token));
+        }
+        database.flushAudit();
+        ApiClient.Answer all = api.get(AUTH + "gettokenevents", params("session", session));
+        assertThat(all.result()).as(all.body().toString()).isZero();
+        assertThat(all.body().get("events")).extracting(e -> e.get("what").asString())
+                .contains("token-use", "token-generated", "signin");
+        var use = api.get(AUTH + "gettokenevents", params("session", session, "kind", "token-use",
+                "ids", Long.toString(tokenId(created)))).body().get("events");
+        assertThat(use).singleElement().satisfies(e -> {
+            assertThat(e.get("count").asLong()).isEqualTo(3);
+            assertThat(e.get("method").asString()).isEqualTo("environment.Control.GetEnvs");
+            assertThat(e.get("address").asString()).isEqualTo("127.0.0.1");
+            assertThat(e.get("actor").asString()).isEqualTo("token:" + tokenId(created));
+        });
+        assertThat(api.get(AUTH + "gettokenevents", params("session", session, "limit", "1")).body()
+                .get("events")).hasSize(1);
+        expectInvalid(api.get(AUTH + "gettokenevents", params("session", session, "kind", "lunch")), "kind");
+        expectInvalid(api.get(AUTH + "gettokenevents", params("session", session, "from", "yesterday")), "from");
+        assertThat(api.get(AUTH + "gettokenevents", params("session", token)).result())
+                .as("a token cannot read the trail").isEqualTo(8);
+        var listed = api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens").get(0);
+        assertThat(listed.get("lastUsedIps").get(0).asString()).isEqualTo("127.0.0.1");
+        assertThat(listed.get("usedMethods").get(0).get("calls").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void another_accounts_events_never_appear() {
+        String others = "other" + ACCOUNTS.incrementAndGet() + "@example.com";
+        admin.createAccount(new Login(others), new DisplayName("Other"), Password.chosen(PASSWORD));
+        String theirSession = api.post(AUTH + "signin", params("login", others, "password", PASSWORD))
+                .text("session");
+        ApiClient.Answer mine = createToken();
+        var theirs = api.get(AUTH + "gettokenevents", params("session", theirSession, "ids",
+                Long.toString(tokenId(mine)))).body().get("events");
+        assertThat(theirs).isEmpty();
+        assertThat(api.get(AUTH + "gettokenevents", params("session", theirSession)).body().toString())
+                .doesNotContain(login).doesNotContain("\"tokenId\":" + tokenId(mine) + ",");
+    }
+
+    @Test
+    void a_leaked_value_is_revoked_by_its_value_and_the_answer_is_the_same_for_anything() {
+        ApiClient.Answer created = createToken();
+        String token = tokenValue(created);
+        ApiClient.Answer live = api.post(AUTH + "revokeleakedtokens", params("keys", token));
+        ApiClient.Answer unknown = api.post(AUTH + "revokeleakedtokens",
+                params("keys", "pat_0123456789abcdefghijABCDEFGHIJ0123456789zzzzzz"));
+        ApiClient.Answer malformed = api.post(AUTH + "revokeleakedtokens", params("keys", "not a token at all"));
+        assertThat(List.of(live, unknown, malformed)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().toString()).isEqualTo("{\"result\":0}");
+        });
+        ApiClient.Answer refused = api.get(ENV + "getenvs", params("session", token));
+        assertThat(refused.result()).isEqualTo(702);
+        assertThat(refused.error()).contains("leaked");
+        var listed = api.get(AUTH + "gettokens", params("session", session)).body().get("apiTokens").get(0);
+        assertThat(listed.get("status").asString()).isEqualTo("revoked-for-leak");
+        assertThat(api.get(AUTH + "gettokenevents", params("session", session, "kind", "token-revoked-for-leak"))
+                .body().get("events")).hasSize(1);
+    }
+
+    @Test
+    void the_access_log_names_the_caller_by_ids_never_by_value(CapturedOutput output) throws InterruptedException {
+        ApiClient.Answer created = createToken();
+        String token = tokenValue(created);
+        api.get(ENV + "getenvs", params("session", token, "marker", "m" + tokenId(created)));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!output.getAll().contains("marker=m" + tokenId(created)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        String line = output.getAll().lines().filter(l -> l.contains("marker=m" + tokenId(created))).findFirst()
+                .orElseThrow();
+        assertThat(line).contains(" token=" + tokenId(created)).containsPattern(" account=\\d+")
+                .doesNotContain(token);
     }
 
     private void expectInvalid(ApiClient.Answer answer, String parameter) {

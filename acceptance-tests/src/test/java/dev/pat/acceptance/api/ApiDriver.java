@@ -90,6 +90,28 @@ class ApiDriver implements PlatformDriver {
     }
 
     @Override
+    public List<EventView> log(long tokenId) {
+        ApiClient.Answer events = api.get(AUTH + "gettokenevents", params("session", session, "ids",
+                Long.toString(tokenId)));
+        if (events.result() != 0) {
+            throw new AssertionError("GetTokenEvents failed: " + events.body());
+        }
+        return events.body().get("events").valueStream().map(e -> new EventView(e.get("what").asString(),
+                e.get("method").isNull() ? "" : e.get("method").asString(), e.get("address").asString(),
+                e.get("result").asString(), e.get("count").asLong())).toList();
+    }
+
+    /** Through EditToken's normal path: the methods the token was seen to call become its Custom list. */
+    @Override
+    public Outcome narrow(long id, String password) {
+        JsonNode token = tokens(Optional.of(id)).get(0);
+        String used = token.get("usedMethods").valueStream().map(m -> m.get("method").asString())
+                .collect(Collectors.joining(","));
+        return outcome(api.post(AUTH + "edittoken", params("session", session, "password", password,
+                "id", Long.toString(id), "apiList", used)));
+    }
+
+    @Override
     public Outcome endOverlap(long id, String password) {
         return outcome(api.post(AUTH + "endtokengraceperiod", params("session", session, "password", password,
                 "id", Long.toString(id))));
@@ -128,7 +150,8 @@ class ApiDriver implements PlatformDriver {
             rows.add(new TokenView(t.get("id").asLong(), t.get("description").asString(),
                     t.get("tokenTemplate").get("name").asString(), day(t.get("expiresAt").asString()),
                     t.get("status").asString(), t.get("envNames").valueStream().map(JsonNode::asString).toList(),
-                    t.get("expiringSoon").asBoolean(), previousHint(t)));
+                    t.get("expiringSoon").asBoolean(), previousHint(t),
+                    t.get("lastUsedIps").valueStream().map(JsonNode::asString).toList()));
         }
         return rows;
     }

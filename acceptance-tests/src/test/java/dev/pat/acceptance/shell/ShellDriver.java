@@ -144,6 +144,20 @@ class ShellDriver implements PlatformDriver {
     }
 
     @Override
+    public List<EventView> log(long tokenId) {
+        List<EventView> events = new ArrayList<>();
+        json(run("token log --id " + tokenId + " --json")).forEach(e -> events.add(new EventView(
+                e.get("what").asString(), e.get("method").isNull() ? "" : e.get("method").asString(),
+                e.get("address").asString(), e.get("result").asString(), e.get("count").asLong())));
+        return events;
+    }
+
+    @Override
+    public Outcome narrow(long id, String password) {
+        return outcome(run("token narrow --id " + id, password));
+    }
+
+    @Override
     public Outcome endOverlap(long id, String password) {
         return outcome(run("token end-grace --id " + id, password));
     }
@@ -184,7 +198,8 @@ class ShellDriver implements PlatformDriver {
                             .format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
                     t.get("status").asString(), t.get("envNames").valueStream().map(JsonNode::asString).toList(),
                     t.get("expiringSoon").asBoolean(), previous == null || previous.isNull() ? Optional.empty()
-                    : Optional.of(previous.get("hint").asString())));
+                    : Optional.of(previous.get("hint").asString()),
+                    t.get("lastUsedIps").valueStream().map(JsonNode::asString).toList()));
         }
         return rows;
     }

@@ -50,7 +50,12 @@ public interface PlatformDriver {
      * limited to, whether it expires soon, the old value's hint during a rotation's overlap).
      */
     record TokenView(long id, String description, String api, String expiresAt, String status,
-                     List<String> envNames, boolean expiringSoon, Optional<String> previousHint) {
+                     List<String> envNames, boolean expiringSoon, Optional<String> previousHint,
+                     List<String> lastUsedIps) {
+    }
+
+    /** A row of a token's log (the audit trail). */
+    record EventView(String what, String method, String address, String result, long count) {
     }
 
     /** A method offered by the method picker. */
@@ -91,6 +96,12 @@ public interface PlatformDriver {
 
     /** Ends a rotation's overlap early: the old value stops working now. */
     Outcome endOverlap(long id, String password);
+
+    /** The token's log, newest first. */
+    List<EventView> log(long tokenId);
+
+    /** Keeps only the methods the token called (in the last 30 days), confirmed with the password. */
+    Outcome narrow(long id, String password);
 
     Outcome copy(long id, String description, String password);
 

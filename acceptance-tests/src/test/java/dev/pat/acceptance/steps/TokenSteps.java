@@ -710,4 +710,71 @@ public class TokenSteps {
         assertThat(last.message()).contains("token " + tokenIds.get(description) + " \"" + description
                 + "\" expires");
     }
+
+    // ---- what a token did: its log, narrowing, leaks
+
+    private List<PlatformDriver.EventView> logOf(String description) {
+        // token use is written a minute at a time; the scenario reads it at once
+        database.flushAudit();
+        return driver.log(tokenIds.get(description));
+    }
+
+    @When("a script at {word} deletes {string} with the token {string}")
+    public void scriptAtDeletes(String address, String name, String description) {
+        lastCall = api.getFrom(address, ENV + "deleteenv", params("session", tokenValues.get(description),
+                "envName", env(name), "password", PASSWORD));
+    }
+
+    @Then("{word}'s log for {string} shows it was generated")
+    public void logShowsGenerated(String person, String description) {
+        assertThat(logOf(description)).extracting(PlatformDriver.EventView::what).contains("token-generated");
+    }
+
+    @Then("{word}'s log for {string} shows it was revoked for a leak")
+    public void logShowsLeak(String person, String description) {
+        assertThat(logOf(description)).extracting(PlatformDriver.EventView::what)
+                .contains("token-revoked-for-leak");
+    }
+
+    @Then("{word}'s log for {string} shows {int} call(s) of {string} from {word}")
+    public void logShowsCalls(String person, String description, int calls, String method, String address) {
+        assertThat(logOf(description)).filteredOn(e -> e.what().equals("token-use") && e.method().equals(method)
+                && e.address().equals(address) && e.result().equals("ok")).singleElement()
+                .satisfies(e -> assertThat(e.count()).isEqualTo(calls));
+    }
+
+    @Then("{word}'s log for {string} shows a refused call of {string} from {word}")
+    public void logShowsRefusal(String person, String description, String method, String address) {
+        assertThat(logOf(description)).filteredOn(e -> e.what().equals("token-use") && e.method().equals(method)
+                && e.address().equals(address)).singleElement()
+                .satisfies(e -> assertThat(e.result()).isEqualTo("denied"));
+    }
+
+    @Then("{word}'s token list shows {string} used from {word}")
+    public void listedUsedFrom(String person, String description, String address) {
+        database.flushAudit();
+        assertThat(row(description).lastUsedIps()).contains(address);
+    }
+
+    private ApiClient.Answer scannerAnswer;
+
+    @When("a secret scanner reports the value of {string} as leaked")
+    public void scannerReports(String description) {
+        scannerAnswer = api.post(AUTH + "revokeleakedtokens", params("keys", tokenValues.get(description)));
+    }
+
+    @Then("the scanner is answered exactly as for a value that never existed")
+    public void scannerLearnsNothing() {
+        ApiClient.Answer never = api.post(AUTH + "revokeleakedtokens",
+                params("keys", "pat_0123456789abcdefghijABCDEFGHIJ0123456789zzzzzz"));
+        assertThat(scannerAnswer.status()).isEqualTo(never.status());
+        assertThat(scannerAnswer.body()).isEqualTo(never.body());
+    }
+
+    @When("{word} narrows the token {string} to the methods it used, confirming with her password")
+    public void narrows(String person, String description) {
+        database.flushAudit();
+        last = driver.narrow(tokenIds.get(description), PASSWORD);
+        assertThat(last.ok()).as(last.message()).isTrue();
+    }
 }

@@ -9,7 +9,11 @@ import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 import dev.pat.domain.port.out.UsageRecorder;
+import dev.pat.domain.service.Platform;
+import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.PinnedClock;
+import dev.pat.domain.testing.PlainHasher;
+import dev.pat.domain.testing.SeededRandomness;
 import dev.pat.persistence.Database;
 
 import java.io.IOException;
@@ -31,6 +35,13 @@ public final class DatabaseFixture implements StoreFixture {
     public static final byte[] TEST_KEY = "a test key of exactly 32 bytes!!".getBytes(StandardCharsets.US_ASCII);
 
     /** Opens a node on the database, as the tests' nodes do: last-used times written hourly, a small cache. */
+    /** Everything the core needs from this database, with test doubles for the rest of the outside. */
+    public static Platform.Ports ports(Database db, Clock clock, long seed) {
+        return new Platform.Ports(db.accounts(), db.sessions(), db.tokens(), db.environments(), db.usage(),
+                db.transactions(), db.attempts(), db.calls(), db.audit(), new PlainHasher(), new FakeSecondFactor(),
+                clock, new SeededRandomness(seed));
+    }
+
     public static Database open(String url, Clock clock) {
         return Database.open(url, Optional.empty(), Optional.empty(), clock,
                 new Database.Settings(Duration.ofHours(1), 10_000, Duration.ofMinutes(5), TEST_KEY));

@@ -11,6 +11,7 @@ public final class NotAuthenticated extends PatFailure {
         EXPIRED("the token has expired"),
         IDLE("the token was unused for longer than its idleDays and stopped working; edit or regenerate it"),
         REMOVED("the token was removed"),
+        REVOKED("the token's value was reported leaked and revoked; its owner can regenerate it"),
         REPLACED("the token was regenerated; use its new value"),
         SESSION_ENDED("the session has ended; sign in again");
 

@@ -1,5 +1,6 @@
 package dev.pat.domain.service;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.TwoFactorFailed;
@@ -9,11 +10,16 @@ import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.account.TotpSecret;
+import dev.pat.domain.model.audit.Actor;
+import dev.pat.domain.model.audit.AuditEvent;
+import dev.pat.domain.model.audit.AuditKind;
+import dev.pat.domain.model.audit.AuditQuery;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.TokenView;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AuditTrail;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.PasswordHasher;
 import dev.pat.domain.port.out.SecondFactor;
@@ -40,10 +46,14 @@ public final class AccountAdministration implements AdministerAccounts {
     private final Transactions transactions;
     private final Clock clock;
     private final Duration warnBefore;
+    private final AuditTrail audit;
+    private final LeakResponse leaks;
 
-    public AccountAdministration(AccountStore accounts, SessionStore sessions, TokenStore tokens,
-                                 PasswordHasher hasher, SecondFactor secondFactor, Transactions transactions,
-                                 Clock clock, Duration warnBefore) {
+    AccountAdministration(AccountStore accounts, SessionStore sessions, TokenStore tokens, PasswordHasher hasher,
+                          SecondFactor secondFactor, Transactions transactions, AuditTrail audit,
+                          LeakResponse leaks, Clock clock, Duration warnBefore) {
+        this.audit = audit;
+        this.leaks = leaks;
         this.warnBefore = warnBefore;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -82,6 +92,7 @@ public final class AccountAdministration implements AdministerAccounts {
             Account account = existing(login);
             accounts.changePasswordHash(account.id(), hash);
             sessions.removeAllOf(account.id());
+            byOperator(account.id(), AuditKind.PASSWORD, Optional.empty(), "changed; every session ended");
         });
     }
 
@@ -99,13 +110,20 @@ public final class AccountAdministration implements AdministerAccounts {
         if (step.isEmpty()) {
             throw new TwoFactorFailed("code: wrong two-factor code; two-factor authentication stays off");
         }
-        transactions.inTransaction(() -> accounts.changeTwoFactor(existing(login).id(), Optional.of(secret),
-                step.getAsLong()));
+        transactions.inTransaction(() -> {
+            AccountId account = existing(login).id();
+            accounts.changeTwoFactor(account, Optional.of(secret), step.getAsLong());
+            byOperator(account, AuditKind.TWO_FACTOR, Optional.empty(), "enabled");
+        });
     }
 
     @Override
     public void disableTwoFactor(Login login) {
-        transactions.inTransaction(() -> accounts.changeTwoFactor(existing(login).id(), Optional.empty(), 0));
+        transactions.inTransaction(() -> {
+            AccountId account = existing(login).id();
+            accounts.changeTwoFactor(account, Optional.empty(), 0);
+            byOperator(account, AuditKind.TWO_FACTOR, Optional.empty(), "disabled");
+        });
     }
 
     @Override
@@ -124,7 +142,24 @@ public final class AccountAdministration implements AdministerAccounts {
             AccessToken token = tokens.byId(id).orElseThrow(() -> new TokenNotFound(id));
             tokens.lockTokensOf(token.owner());
             tokens.remove(List.of(id));
+            byOperator(token.owner(), AuditKind.TOKEN_REMOVED_BY_OPERATOR, Optional.of(id),
+                    "\"" + token.description().value() + "\"");
         });
+    }
+
+    @Override
+    public List<AuditEvent> audit(Optional<Login> login, AuditQuery query) {
+        return audit.events(login.map(l -> existing(l).id()), query.at(clock.now()));
+    }
+
+    @Override
+    public int revokeLeaked(List<String> values) {
+        return leaks.revoke(values, Actor.OPERATOR, ClientAddress.LOCAL);
+    }
+
+    private void byOperator(AccountId account, AuditKind kind, Optional<TokenId> token, String detail) {
+        audit.record(new AuditEvent(clock.now(), Optional.of(account), Actor.OPERATOR, ClientAddress.LOCAL, kind,
+                token, Optional.empty(), detail, AuditEvent.OK, 1));
     }
 
     private Account existing(Login login) {

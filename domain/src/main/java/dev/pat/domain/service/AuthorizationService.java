@@ -5,10 +5,12 @@ import dev.pat.domain.model.Digest;
 import dev.pat.domain.model.NotAuthenticated.Reason;
 import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.PermissionDenied;
+import dev.pat.domain.model.RateLimited;
 import dev.pat.domain.model.TwoFactorFailed;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.audit.AuditEvent;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.catalog.ApiMethodInfo;
@@ -17,6 +19,7 @@ import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
+import dev.pat.domain.port.out.AuditTrail;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.SessionStore;
 import dev.pat.domain.port.out.TokenStore;
@@ -46,9 +49,12 @@ public final class AuthorizationService implements AuthorizeCall {
     private final PolicyLimits policyLimits;
     private final Clock clock;
     private final Map<ApiMethod, String> notCovered;
+    private final AuditTrail audit;
 
     AuthorizationService(TokenStore tokens, SessionStore sessions, UsageRecorder usage, ApiCatalog catalog,
-                         Session.Lifetimes lifetimes, CallLimiter calls, PolicyLimits policyLimits, Clock clock) {
+                         Session.Lifetimes lifetimes, CallLimiter calls, PolicyLimits policyLimits, AuditTrail audit,
+                         Clock clock) {
+        this.audit = audit;
         this.calls = calls;
         this.policyLimits = policyLimits;
         this.notCovered = notCovered(catalog);
@@ -96,10 +102,31 @@ public final class AuthorizationService implements AuthorizeCall {
         if (match == AccessToken.Match.NONE) {
             throw new NotAuthenticated(Reason.UNKNOWN);
         }
+        try {
+            held(token, match, method, address, now);
+        } catch (NotAuthenticated | PermissionDenied | RateLimited refused) {
+            audit.noteTokenUse(token.owner(), token.id(), method, address, refusal(refused), now);
+            throw refused;
+        }
+        audit.noteTokenUse(token.owner(), token.id(), method, address, AuditEvent.OK, now);
+        if (match == AccessToken.Match.PREVIOUS) {
+            usage.notePreviousUsed(token.id(), digest, now);
+        }
+        usage.noteUsed(token.id(), now);
+        return Caller.byToken(token.owner(), token.id(), address, token.policies().envNames(),
+                token.expiry().map(Expiry::lastSecond));
+    }
+
+    /** Holds a known token to its rules for this call: where from, revocation, expiry, idle days, methods, rate. */
+    private void held(AccessToken token, AccessToken.Match match, ApiMethod method, ClientAddress address,
+                      Instant now) {
         if (!token.policies().allowedIps().allows(address)) {
             // from elsewhere, a token is worth nothing: counted as a call without valid credentials
             calls.unauthenticated(address);
             throw new PermissionDenied("the token may not be used from your address (its allowedIps rule)");
+        }
+        if (token.revokedForLeak().isPresent() && match == AccessToken.Match.CURRENT) {
+            throw new NotAuthenticated(Reason.REVOKED);
         }
         if (token.hasExpired(now)) {
             throw new NotAuthenticated(Reason.EXPIRED);
@@ -117,12 +144,14 @@ public final class AuthorizationService implements AuthorizeCall {
             }
         }
         calls.token(token.id(), policyLimits.rateOf(token.policies()));
-        if (match == AccessToken.Match.PREVIOUS) {
-            usage.notePreviousUsed(token.id(), digest, now);
+    }
+
+    /** How a refused use of a known token is counted in the audit trail. */
+    private static String refusal(RuntimeException refused) {
+        if (refused instanceof NotAuthenticated notAuthenticated) {
+            return notAuthenticated.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
-        usage.noteUsed(token.id(), now);
-        return Caller.byToken(token.owner(), token.id(), address, token.policies().envNames(),
-                token.expiry().map(Expiry::lastSecond));
+        return refused instanceof RateLimited ? "rate-limited" : "denied";
     }
 
     /**

@@ -28,6 +28,11 @@ final class CallLimiter {
                 "too many calls without valid credentials from your address");
     }
 
+    /** Counts a leak report from the address; refuses it over {@code perMinute}. */
+    void leakReports(ClientAddress address, int perMinute) {
+        limit("leaks:" + address.value(), perMinute, "too many leak reports from your address");
+    }
+
     /** Counts a call with the token; refuses it over the token's limit. */
     void token(TokenId token, int perMinute) {
         limit("token:" + token.value(), Math.min(perMinute, limits.perToken()), "too many calls with this token");

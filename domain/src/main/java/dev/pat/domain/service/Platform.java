@@ -8,12 +8,15 @@ import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.port.in.AdministerAccounts;
+import dev.pat.domain.port.in.AuditLog;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageEnvironments;
 import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.ReportLeaks;
 import dev.pat.domain.port.in.SignIn;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.AuditTrail;
 import dev.pat.domain.port.out.CallCounter;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.EnvironmentStore;
@@ -31,7 +34,7 @@ public final class Platform {
     /** Everything the core needs from the outside. */
     public record Ports(AccountStore accounts, SessionStore sessions, TokenStore tokens,
                         EnvironmentStore environments, UsageRecorder usage, Transactions transactions,
-                        AttemptCounters attempts, CallCounter calls, PasswordHasher hasher,
+                        AttemptCounters attempts, CallCounter calls, AuditTrail audit, PasswordHasher hasher,
                         SecondFactor secondFactor, Clock clock, Randomness randomness) {
     }
 
@@ -40,6 +43,8 @@ public final class Platform {
     private final ManageTokens tokens;
     private final ManageEnvironments environments;
     private final AdministerAccounts administration;
+    private final AuditLog audit;
+    private final ReportLeaks leaks;
 
     /**
      * The rules an operator may tune: how long sessions live, how guesses are slowed down, how many calls a
@@ -78,16 +83,22 @@ public final class Platform {
         ApiCatalog catalog = ApiCatalog.platform();
         PasswordConfirmation passwords = new PasswordConfirmation(ports.accounts(), ports.hasher(), throttle);
         this.authorize = new AuthorizationService(ports.tokens(), ports.sessions(), ports.usage(), catalog,
-                lifetimes, calls, policies.tokenPolicies(), ports.clock());
+                lifetimes, calls, policies.tokenPolicies(), ports.audit(), ports.clock());
         this.signIn = new SignInService(ports.accounts(), ports.sessions(), passwords, ports.hasher(),
-                ports.secondFactor(), authorize, throttle, calls, ports.clock(), ports.randomness());
+                ports.secondFactor(), authorize, throttle, calls, ports.audit(), ports.clock(), ports.randomness());
         this.tokens = new TokenService(ports.tokens(), passwords, ports.transactions(), catalog, policies.tokenLimit(),
-                policies.expiries(), policies.tokenPolicies(), ports.accounts(), ports.clock(), ports.randomness());
+                policies.expiries(), policies.tokenPolicies(), ports.accounts(), ports.audit(), ports.clock(),
+                ports.randomness());
+        LeakResponse leakResponse = new LeakResponse(ports.tokens(), ports.transactions(), ports.audit(), calls,
+                ports.clock());
+        this.leaks = leakResponse;
+        this.audit = (account, query) -> ports.audit().events(java.util.Optional.of(account),
+                query.at(ports.clock().now()));
         this.environments = new EnvironmentService(ports.environments(), passwords, ports.transactions(),
                 ports.clock(), ports.randomness());
         this.administration = new AccountAdministration(ports.accounts(), ports.sessions(), ports.tokens(),
-                ports.hasher(), ports.secondFactor(), ports.transactions(), ports.clock(),
-                policies.tokenPolicies().warnBefore());
+                ports.hasher(), ports.secondFactor(), ports.transactions(), ports.audit(), leakResponse,
+                ports.clock(), policies.tokenPolicies().warnBefore());
     }
 
     public AuthorizeCall authorize() {
@@ -108,5 +119,13 @@ public final class Platform {
 
     public AdministerAccounts administration() {
         return administration;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public ReportLeaks leaks() {
+        return leaks;
     }
 }

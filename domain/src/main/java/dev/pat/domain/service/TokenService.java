@@ -4,12 +4,16 @@ import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.Caller;
+import dev.pat.domain.model.audit.AuditEvent;
+import dev.pat.domain.model.audit.AuditKind;
+import dev.pat.domain.model.audit.TokenUsage;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.Scope;
+import dev.pat.domain.model.token.TokenChanges;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.model.token.TokenPolicies;
@@ -18,16 +22,19 @@ import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.TokenView;
 import dev.pat.domain.port.out.AccountStore;
+import dev.pat.domain.port.out.AuditTrail;
 import dev.pat.domain.port.out.Clock;
 import dev.pat.domain.port.out.Randomness;
 import dev.pat.domain.port.out.TokenStore;
 import dev.pat.domain.port.out.Transactions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,12 +49,14 @@ public final class TokenService implements ManageTokens {
     private final ExpiryPolicy expiries;
     private final PolicyLimits policyLimits;
     private final AccountStore accounts;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Randomness randomness;
 
     TokenService(TokenStore tokens, PasswordConfirmation passwords, Transactions transactions, ApiCatalog catalog,
                  TokenLimit limit, ExpiryPolicy expiries, PolicyLimits policyLimits, AccountStore accounts,
-                 Clock clock, Randomness randomness) {
+                 AuditTrail audit, Clock clock, Randomness randomness) {
+        this.audit = audit;
         this.policyLimits = policyLimits;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -70,7 +79,12 @@ public final class TokenService implements ManageTokens {
         TokenValue value = TokenValue.generate(randomness);
         AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
                 command.expiry(), policies, value, expiries, now);
-        return issued(addWithinLimit(token), value, now);
+        return transactions.inTransaction(() -> {
+            AccessToken added = addWithinLimit(token);
+            audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_GENERATED, Optional.of(added.id()),
+                    "\"" + added.description().value() + "\"", now));
+            return issued(added, value, now);
+        });
     }
 
     @Override
@@ -86,6 +100,8 @@ public final class TokenService implements ManageTokens {
             AccessToken edited = current.edit(command.description(), scope, command.expiry(),
                     command.policies().applyTo(current.policies(), policyLimits), expiries, now);
             tokens.saveSettings(edited);
+            audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_EDITED, Optional.of(edited.id()),
+                    TokenChanges.between(current, edited), now));
             return view(edited, now);
         });
     }
@@ -101,6 +117,9 @@ public final class TokenService implements ManageTokens {
             AccessToken old = owned(command.account(), command.id());
             AccessToken renewed = old.regenerate(value, command.expiry(), command.gracePeriod(), expiries, now);
             tokens.replaceValue(renewed, old.digest());
+            audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_REGENERATED, Optional.of(renewed.id()),
+                    command.gracePeriod().isZero() ? "the old value stopped working"
+                            : "the old value works until " + renewed.previous().orElseThrow().worksUntil(), now));
             return issued(renewed, value, now);
         });
     }
@@ -117,7 +136,10 @@ public final class TokenService implements ManageTokens {
             AccessToken original = owned(command.account(), command.id());
             AccessToken copy = original.copy(command.description(), command.expiry(),
                     command.policies().applyTo(original.policies(), policyLimits), value, expiries, now);
-            return issued(addWithinLimit(copy), value, now);
+            AccessToken added = addWithinLimit(copy);
+            audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_COPIED, Optional.of(added.id()),
+                    "copied from token " + original.id().value(), now));
+            return issued(added, value, now);
         });
     }
 
@@ -133,6 +155,8 @@ public final class TokenService implements ManageTokens {
                         + " works: nothing to end");
             }
             tokens.endGracePeriod(token.endGracePeriod(), token.previous().get().digest());
+            audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_OVERLAP_ENDED, Optional.of(token.id()),
+                    "the old value " + token.previous().get().hint().value() + " stopped working", now));
             return view(token.endGracePeriod(), now);
         });
     }
@@ -143,7 +167,8 @@ public final class TokenService implements ManageTokens {
                 + " token that calls it: call it with a token, not a session"));
         AccessToken token = owned(caller.account(), id);
         String login = accounts.byId(caller.account()).map(a -> a.login().value()).orElse("");
-        return new TokenInfo(view(token, clock.now()), login);
+        return new TokenInfo(TokenView.of(token, clock.now(), policyLimits.warnBefore(),
+                audit.usage(caller.account()).getOrDefault(id, TokenUsage.NONE)), login);
     }
 
     @Override
@@ -163,20 +188,32 @@ public final class TokenService implements ManageTokens {
             // every id is checked before any is removed: a single unknown id leaves all tokens in place
             Set<TokenId> doomed = command.ids().orElseGet(() -> tokens.ofAccount(command.account()).stream()
                     .map(AccessToken::id).collect(Collectors.toSet()));
-            doomed.forEach(id -> owned(command.account(), id));
+            Instant now = clock.now();
+            List<AccessToken> removed = doomed.stream().map(id -> owned(command.account(), id))
+                    .sorted(Comparator.comparingLong(t -> t.id().value())).toList();
             tokens.remove(doomed);
-            return doomed.size();
+            // one row per token, so each token's own log shows its end
+            removed.forEach(t -> audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_REMOVED,
+                    Optional.of(t.id()), "\"" + t.description().value() + "\"", now)));
+            return removed.size();
         });
     }
 
     @Override
     public List<TokenView> list(AccountId account, Optional<Set<TokenId>> only) {
         Instant now = clock.now();
+        Map<TokenId, TokenUsage> usage = audit.usage(account);
         return tokens.ofAccount(account).stream()
                 .filter(t -> only.map(ids -> ids.contains(t.id())).orElse(true))
                 .sorted(Comparator.comparingLong(t -> t.id().value()))
-                .map(t -> view(t, now))
+                .map(t -> TokenView.of(t, now, policyLimits.warnBefore(), usage.getOrDefault(t.id(), TokenUsage.NONE)))
                 .toList();
+    }
+
+    @Override
+    public Set<String> methodsUsed(AccountId account, TokenId id, Duration window) {
+        owned(account, id);
+        return audit.methodsUsed(id, clock.now().minus(window));
     }
 
     @Override

@@ -9,12 +9,19 @@ import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.PasswordHash;
 import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.account.TotpSecret;
+import dev.pat.domain.model.audit.Actor;
+import dev.pat.domain.model.audit.AuditEvent;
+import dev.pat.domain.model.audit.AuditKind;
+import dev.pat.domain.model.audit.AuditQuery;
+import dev.pat.domain.model.audit.TokenUsage;
+import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.environment.EnvName;
 import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.model.token.AccessToken;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.AttemptCounters;
+import dev.pat.domain.port.out.AuditTrail;
 import dev.pat.domain.port.out.CallCounter;
 import dev.pat.domain.port.out.EnvironmentStore;
 import dev.pat.domain.port.out.SessionStore;
@@ -23,13 +30,18 @@ import dev.pat.domain.port.out.Transactions;
 import dev.pat.domain.port.out.UsageRecorder;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Every outgoing store port in memory, with transactions that roll back: what a failed use case changed is
@@ -238,7 +250,7 @@ public final class InMemoryStores implements Transactions {
                     state.tokens.put(token.id().value(), AccessToken.rebuild(stored.id(), stored.owner(),
                             token.description(), token.scope(), token.expiry(), token.policies(), stored.createdOn(),
                             token.activeSince(), stored.lastUsed(), stored.digest(), stored.hint(),
-                            stored.previous()));
+                            stored.previous(), stored.revokedForLeak()));
                 }
             }
         }
@@ -253,8 +265,18 @@ public final class InMemoryStores implements Transactions {
                 state.tokens.put(renewed.id().value(), AccessToken.rebuild(stored.id(), stored.owner(),
                         stored.description(), stored.scope(), renewed.expiry(), stored.policies(), stored.createdOn(),
                         renewed.activeSince(), stored.lastUsed(), renewed.digest(), renewed.hint(),
-                        renewed.previous()));
+                        renewed.previous(), Optional.empty()));
                 state.retired.put(replaced, new Retired(Retirement.REPLACED, clock.now()));
+            }
+        }
+
+        @Override
+        public void revokeForLeak(AccessToken revoked, Digest value) {
+            synchronized (InMemoryStores.this) {
+                AccessToken stored = state.tokens.get(revoked.id().value());
+                if (stored != null && stored.digest().equals(value)) {
+                    state.tokens.put(stored.id().value(), stored.revokeForLeak(revoked.revokedForLeak().orElseThrow()));
+                }
             }
         }
 
@@ -301,6 +323,86 @@ public final class InMemoryStores implements Transactions {
                 if (current != null && current.previous().filter(p -> p.digest().equals(previous)).isPresent()) {
                     state.tokens.put(token.value(), current.withPreviousLastUsed(at));
                 }
+            }
+        }
+    };
+
+    /** The audit trail in memory: events as recorded, token use as counted (one row per key and minute). */
+    public final List<AuditEvent> auditEvents = new ArrayList<>();
+
+    public final AuditTrail audit = new AuditTrail() {
+        @Override
+        public void record(AuditEvent event) {
+            synchronized (InMemoryStores.this) {
+                auditEvents.add(event);
+            }
+        }
+
+        @Override
+        public void noteTokenUse(AccountId account, TokenId token, ApiMethod method, ClientAddress address,
+                                 String result, Instant at) {
+            synchronized (InMemoryStores.this) {
+                Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+                for (int i = 0; i < auditEvents.size(); i++) {
+                    AuditEvent e = auditEvents.get(i);
+                    if (e.kind() == AuditKind.TOKEN_USE && e.at().equals(minute) && e.token().equals(Optional.of(token))
+                            && e.method().equals(Optional.of(method.canonical())) && e.address().equals(address)
+                            && e.result().equals(result)) {
+                        auditEvents.set(i, new AuditEvent(e.at(), e.account(), e.actor(), e.address(), e.kind(),
+                                e.token(), e.method(), e.detail(), e.result(), e.calls() + 1));
+                        return;
+                    }
+                }
+                auditEvents.add(new AuditEvent(minute, Optional.of(account), Actor.token(token), address,
+                        AuditKind.TOKEN_USE, Optional.of(token), Optional.of(method.canonical()), "", result, 1));
+            }
+        }
+
+        @Override
+        public List<AuditEvent> events(Optional<AccountId> account, AuditQuery query) {
+            synchronized (InMemoryStores.this) {
+                List<AuditEvent> newestFirst = new ArrayList<>(auditEvents);
+                java.util.Collections.reverse(newestFirst);
+                return newestFirst.stream()
+                        .filter(e -> account.isEmpty() || e.account().equals(account))
+                        .filter(e -> query.tokens().map(ids -> e.token().map(ids::contains).orElse(false))
+                                .orElse(true))
+                        .filter(e -> query.kind().map(k -> e.kind() == k).orElse(true))
+                        .filter(e -> query.from().map(from -> !e.at().isBefore(from)).orElse(true))
+                        .filter(e -> query.to().map(to -> e.at().isBefore(to)).orElse(true))
+                        .sorted(Comparator.comparing(AuditEvent::at).reversed())
+                        .skip(query.startRow()).limit(query.limit()).toList();
+            }
+        }
+
+        @Override
+        public Map<TokenId, TokenUsage> usage(AccountId account) {
+            synchronized (InMemoryStores.this) {
+                Map<TokenId, TokenUsage> usage = new HashMap<>();
+                Map<TokenId, List<AuditEvent>> uses = new HashMap<>();
+                auditEvents.stream().filter(e -> e.kind() == AuditKind.TOKEN_USE && e.account().equals(
+                        Optional.of(account))).forEach(e -> uses.computeIfAbsent(e.token().orElseThrow(),
+                        t -> new ArrayList<>()).add(e));
+                uses.forEach((token, events) -> {
+                    List<String> addresses = events.stream().sorted(Comparator.comparing(AuditEvent::at).reversed())
+                            .map(e -> e.address().value()).distinct().limit(TokenUsage.ADDRESSES).toList();
+                    Map<String, Long> calls = new java.util.TreeMap<>();
+                    events.stream().filter(e -> e.result().equals(AuditEvent.OK))
+                            .forEach(e -> calls.merge(e.method().orElseThrow(), e.calls(), Long::sum));
+                    usage.put(token, new TokenUsage(addresses, calls.entrySet().stream()
+                            .map(c -> new TokenUsage.MethodCalls(c.getKey(), c.getValue())).toList()));
+                });
+                return usage;
+            }
+        }
+
+        @Override
+        public Set<String> methodsUsed(TokenId token, Instant since) {
+            synchronized (InMemoryStores.this) {
+                return auditEvents.stream().filter(e -> e.kind() == AuditKind.TOKEN_USE
+                                && e.token().equals(Optional.of(token)) && e.result().equals(AuditEvent.OK)
+                                && !e.at().isBefore(since.truncatedTo(ChronoUnit.MINUTES)))
+                        .map(e -> e.method().orElseThrow()).collect(Collectors.toCollection(java.util.TreeSet::new));
             }
         }
     };

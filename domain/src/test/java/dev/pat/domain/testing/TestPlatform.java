@@ -27,7 +27,8 @@ public final class TestPlatform {
     /** The core with other policies than the standard ones. */
     public TestPlatform(Platform.Policies policies) {
         platform = new Platform(new Platform.Ports(stores.accounts, stores.sessions, stores.tokens, stores.environments,
-                stores.usage, stores, stores.attempts, stores.calls, hasher, secondFactor, clock, randomness),
+                stores.usage, stores, stores.attempts, stores.calls, stores.audit, hasher, secondFactor, clock,
+                randomness),
                 policies);
     }
 

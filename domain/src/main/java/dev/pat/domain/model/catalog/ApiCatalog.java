@@ -37,6 +37,8 @@ public final class ApiCatalog {
     public static final ApiMethod GET_TOKEN_TEMPLATES = auth("GetTokenTemplates");
     public static final ApiMethod GET_TOKEN_INFO = auth("GetTokenInfo");
     public static final ApiMethod END_TOKEN_GRACE_PERIOD = auth("EndTokenGracePeriod");
+    public static final ApiMethod GET_TOKEN_EVENTS = auth("GetTokenEvents");
+    public static final ApiMethod REVOKE_LEAKED_TOKENS = auth("RevokeLeakedTokens");
 
     public static final ApiMethod CREATE_ENVIRONMENT = env("CreateEnvironment");
     public static final ApiMethod GET_ENVS = env("GetEnvs");
@@ -73,6 +75,9 @@ public final class ApiCatalog {
             info(13, GET_TOKEN_INFO, "Tells a token about itself: its methods, policies, expiry and account", false),
             info(14, END_TOKEN_GRACE_PERIOD, "Ends a regenerated token's overlap: the old value stops working",
                     false),
+            info(15, GET_TOKEN_EVENTS, "Lists the account's audit events: sign-ins, token changes, token use",
+                    false),
+            info(16, REVOKE_LEAKED_TOKENS, "Revokes leaked token values by the values alone (no session)", false),
             info(101, CREATE_ENVIRONMENT, "Creates an environment", true),
             info(102, GET_ENVS, "Lists the account's environments", true),
             info(103, GET_ENV_INFO, "Shows an environment's information and status", true),

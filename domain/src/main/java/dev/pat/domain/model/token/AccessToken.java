@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class AccessToken {
 
     /** Whether a token still works, as the list shows it. */
-    public enum Status { ACTIVE, EXPIRED, IDLE_EXPIRED }
+    public enum Status { ACTIVE, EXPIRED, IDLE_EXPIRED, REVOKED_FOR_LEAK }
 
     /** Which of the token's values a presented digest is. */
     public enum Match { CURRENT, PREVIOUS, PREVIOUS_ENDED, NONE }
@@ -33,10 +33,13 @@ public final class AccessToken {
     private final Digest digest;
     private final TokenHint hint;
     private final Optional<PreviousValue> previous;
+    private final Optional<Instant> revokedForLeak;
 
     private AccessToken(TokenId id, AccountId owner, Description description, Scope scope, Optional<Expiry> expiry,
                         TokenPolicies policies, Instant createdOn, Instant activeSince, Optional<Instant> lastUsed,
-                        Digest digest, TokenHint hint, Optional<PreviousValue> previous) {
+                        Digest digest, TokenHint hint, Optional<PreviousValue> previous,
+                        Optional<Instant> revokedForLeak) {
+        this.revokedForLeak = Objects.requireNonNull(revokedForLeak, "revokedForLeak");
         this.id = id;
         this.owner = Objects.requireNonNull(owner, "owner");
         this.description = Objects.requireNonNull(description, "description");
@@ -58,7 +61,7 @@ public final class AccessToken {
     public static AccessToken generate(AccountId owner, Description description, Scope scope, Optional<Expiry> expiry,
                                        TokenPolicies policies, TokenValue value, ExpiryPolicy expiries, Instant now) {
         return new AccessToken(null, owner, description, scope, expiries.forNew(expiry, now), policies, now, now,
-                Optional.empty(), value.digest(), value.hint(), Optional.empty());
+                Optional.empty(), value.digest(), value.hint(), Optional.empty(), Optional.empty());
     }
 
     /** A new token with an expiry date asked and the seed's policies. */
@@ -71,9 +74,9 @@ public final class AccessToken {
     public static AccessToken rebuild(TokenId id, AccountId owner, Description description, Scope scope,
                                       Optional<Expiry> expiry, TokenPolicies policies, Instant createdOn,
                                       Instant activeSince, Optional<Instant> lastUsed, Digest digest, TokenHint hint,
-                                      Optional<PreviousValue> previous) {
+                                      Optional<PreviousValue> previous, Optional<Instant> revokedForLeak) {
         return new AccessToken(Objects.requireNonNull(id, "id"), owner, description, scope, expiry, policies,
-                createdOn, activeSince, lastUsed, digest, hint, previous);
+                createdOn, activeSince, lastUsed, digest, hint, previous, revokedForLeak);
     }
 
     public AccessToken withId(TokenId assigned) {
@@ -81,7 +84,7 @@ public final class AccessToken {
             throw new IllegalStateException("token already has id " + id.value());
         }
         return new AccessToken(assigned, owner, description, scope, expiry, policies, createdOn, activeSince,
-                lastUsed, digest, hint, previous);
+                lastUsed, digest, hint, previous, revokedForLeak);
     }
 
     /** Changes any of description, scope, expiry and policies; the value stays. An edit revives an idle token. */
@@ -90,7 +93,7 @@ public final class AccessToken {
                             Instant now) {
         return new AccessToken(id, owner, newDescription.orElse(description), newScope.orElse(scope),
                 expiries.forChange(newExpiry, now).or(() -> expiry), newPolicies, createdOn, now, lastUsed, digest,
-                hint, previous);
+                hint, previous, revokedForLeak);
     }
 
     /** Changes any of description, scope and expiry, keeping the policies. */
@@ -109,7 +112,7 @@ public final class AccessToken {
         Optional<PreviousValue> old = gracePeriod.isZero() ? Optional.empty()
                 : Optional.of(new PreviousValue(digest, hint, now.plus(gracePeriod), Optional.empty()));
         return new AccessToken(id, owner, description, scope, expiries.forRegeneration(expiry, newExpiry, now),
-                policies, createdOn, now, lastUsed, value.digest(), value.hint(), old);
+                policies, createdOn, now, lastUsed, value.digest(), value.hint(), old, Optional.empty());
     }
 
     /** As {@link #regenerate(TokenValue, Optional, Duration, ExpiryPolicy, Instant)}, the old value dying at once. */
@@ -121,7 +124,16 @@ public final class AccessToken {
     /** The same token with its previous value no longer working: the overlap ended early. */
     public AccessToken endGracePeriod() {
         return new AccessToken(id, owner, description, scope, expiry, policies, createdOn, activeSince, lastUsed,
-                digest, hint, Optional.empty());
+                digest, hint, Optional.empty(), revokedForLeak);
+    }
+
+    /**
+     * The same token, its value known to have leaked: it stops working, and stays listed as revoked for a leak until
+     * it is regenerated (an edit does not revive it: the value is still out there).
+     */
+    public AccessToken revokeForLeak(Instant at) {
+        return new AccessToken(id, owner, description, scope, expiry, policies, createdOn, activeSince, lastUsed,
+                digest, hint, Optional.empty(), Optional.of(at));
     }
 
     /** A new token with this one's API set, methods, policies and expiry ("Copy" in the dashboard). */
@@ -129,7 +141,7 @@ public final class AccessToken {
                             TokenPolicies newPolicies, TokenValue value, ExpiryPolicy expiries, Instant now) {
         return new AccessToken(null, owner, newDescription.orElseGet(description::copy), scope,
                 expiries.forCopy(expiry, newExpiry, now), newPolicies, now, now, Optional.empty(), value.digest(),
-                value.hint(), Optional.empty());
+                value.hint(), Optional.empty(), Optional.empty());
     }
 
     /** A copy keeping this token's policies. */
@@ -154,6 +166,9 @@ public final class AccessToken {
     }
 
     public Status status(Instant now) {
+        if (revokedForLeak.isPresent()) {
+            return Status.REVOKED_FOR_LEAK;
+        }
         if (hasExpired(now)) {
             return Status.EXPIRED;
         }
@@ -177,14 +192,14 @@ public final class AccessToken {
 
     public AccessToken withLastUsed(Instant at) {
         return new AccessToken(id, owner, description, scope, expiry, policies, createdOn, activeSince,
-                Optional.of(at), digest, hint, previous);
+                Optional.of(at), digest, hint, previous, revokedForLeak);
     }
 
     /** The same token, its previous value last used at {@code at}. */
     public AccessToken withPreviousLastUsed(Instant at) {
         return new AccessToken(id, owner, description, scope, expiry, policies, createdOn, activeSince, lastUsed,
                 digest, hint, previous.map(p -> new PreviousValue(p.digest(), p.hint(), p.worksUntil(),
-                Optional.of(at))));
+                Optional.of(at))), revokedForLeak);
     }
 
     public TokenId id() {
@@ -241,6 +256,11 @@ public final class AccessToken {
     /** The value it held before its last regeneration, while that one still may work (or until replaced again). */
     public Optional<PreviousValue> previous() {
         return previous;
+    }
+
+    /** When its value was reported leaked and it stopped working, if it was. */
+    public Optional<Instant> revokedForLeak() {
+        return revokedForLeak;
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.account.TotpSecret;
+import dev.pat.domain.model.audit.AuditEvent;
+import dev.pat.domain.model.audit.AuditQuery;
 import dev.pat.domain.model.token.TokenId;
 
 import java.util.List;
@@ -41,4 +43,10 @@ public interface AdministerAccounts {
 
     /** Removes any account's token, without a password: the operator's revocation. */
     void removeToken(TokenId id);
+
+    /** The audit trail of one account, or of every account: the operator's view. */
+    List<AuditEvent> audit(Optional<Login> login, AuditQuery query);
+
+    /** Revokes every live value among those given (read from a leak report); answers how many were live. */
+    int revokeLeaked(List<String> values);
 }

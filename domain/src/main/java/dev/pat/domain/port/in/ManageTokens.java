@@ -189,6 +189,9 @@ public interface ManageTokens {
     /** Refresh: the account's tokens, all or only those named; unknown ids are left out. */
     List<TokenView> list(AccountId account, Optional<Set<TokenId>> only);
 
+    /** The methods the token actually called (successfully) in the last {@code window}: what narrowing keeps. */
+    Set<String> methodsUsed(AccountId account, TokenId id, Duration window);
+
     /** The dates offered when choosing Expires At: in a month, a quarter and a year from today. */
     List<LocalDate> suggestedExpiries();
 }

@@ -1,6 +1,7 @@
 package dev.pat.domain.port.in;
 
 import dev.pat.domain.model.AddressRange;
+import dev.pat.domain.model.audit.TokenUsage;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.catalog.ApiSet;
@@ -34,14 +35,18 @@ import java.util.Optional;
  * @param idleDays    after how many days unused it stops working; empty: never
  * @param expiringSoon whether it still works but expires within the operator's warning time
  * @param previousValue during a rotation's overlap, the old value: its hint, until when it works, its last use
+ * @param lastUsedIps the last few distinct addresses it was used from, newest first
+ * @param usedMethods the methods it actually called, with how many calls each (from the audit trail)
  */
 public record TokenView(long id, String description, Template tokenTemplate, List<Method> apiListItems,
                         Optional<Instant> expiresAt, Instant createdOn, Optional<Instant> lastUsed, String status,
                         String hint, List<String> envNames, List<String> allowedIps, Optional<Integer> rateLimit,
-                        Optional<Integer> idleDays, boolean expiringSoon, Optional<Previous> previousValue) {
+                        Optional<Integer> idleDays, boolean expiringSoon, Optional<Previous> previousValue,
+                        List<String> lastUsedIps, List<TokenUsage.MethodCalls> usedMethods) {
     public static final String ACTIVE = "active";
     public static final String EXPIRED = "expired";
     public static final String IDLE_EXPIRED = "idle-expired";
+    public static final String REVOKED_FOR_LEAK = "revoked-for-leak";
     private static final ApiCatalog CATALOG = ApiCatalog.platform();
 
     /**
@@ -87,10 +92,17 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
         apiListItems = List.copyOf(apiListItems);
         envNames = List.copyOf(envNames);
         allowedIps = List.copyOf(allowedIps);
+        lastUsedIps = List.copyOf(lastUsedIps);
+        usedMethods = List.copyOf(usedMethods);
     }
 
     /** The view of a token at this moment; {@code warnBefore} says how early a coming expiry is flagged. */
     public static TokenView of(AccessToken token, Instant now, Duration warnBefore) {
+        return of(token, now, warnBefore, TokenUsage.NONE);
+    }
+
+    /** The view with what the token was actually used for. */
+    public static TokenView of(AccessToken token, Instant now, Duration warnBefore, TokenUsage usage) {
         List<Method> methods = methods(token);
         TokenPolicies policies = token.policies();
         Optional<Previous> previous = token.previous().filter(p -> p.worksAt(now))
@@ -99,7 +111,8 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
                 token.expiry().map(Expiry::lastSecond), token.createdOn(), token.lastUsed(), status(token, now),
                 token.hint().value(), policies.envNames().patterns(),
                 policies.allowedIps().ranges().stream().map(AddressRange::cidr).toList(), policies.rateLimit(),
-                policies.idleDays(), token.expiresWithin(warnBefore, now), previous);
+                policies.idleDays(), token.expiresWithin(warnBefore, now), previous, usage.lastAddresses(),
+                usage.methods());
     }
 
     private static String status(AccessToken token, Instant now) {
@@ -107,6 +120,7 @@ public record TokenView(long id, String description, Template tokenTemplate, Lis
             case ACTIVE -> ACTIVE;
             case EXPIRED -> EXPIRED;
             case IDLE_EXPIRED -> IDLE_EXPIRED;
+            case REVOKED_FOR_LEAK -> REVOKED_FOR_LEAK;
         };
     }
 

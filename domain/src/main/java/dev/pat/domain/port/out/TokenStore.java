@@ -71,6 +71,9 @@ public interface TokenStore {
      */
     void replaceValue(AccessToken renewed, Digest replaced);
 
+    /** Marks the token revoked for a leak, if it still holds {@code value}; every node drops it at once. */
+    void revokeForLeak(AccessToken revoked, Digest value);
+
     /** Drops the token's previous value, if it is still {@code previous}: from now on it is only a retired value. */
     void endGracePeriod(AccessToken token, Digest previous);
 
