@@ -32,6 +32,9 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
     // uses of previous values (in a rotation's overlap), by the previous value's digest
     private final Map<String, Long> pendingPrevious = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+    private volatile int lastFlushSize;
 
     BatchedUsageRecorder(Jdbi jdbi, Duration interval) {
         this.jdbi = jdbi;
@@ -103,9 +106,20 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
             // nothing is dropped: what could not be written waits for the next flush, merged with newer uses
             batch.forEach(row -> pending.merge(row[0], row[1], Math::max));
             previous.forEach((digest, at) -> pendingPrevious.merge(digest, at, Math::max));
+            failures.incrementAndGet();
             throw e;
         }
-        return batch.size() + previous.size();
+        lastFlushSize = batch.size() + previous.size();
+        written.addAndGet(lastFlushSize);
+        return lastFlushSize;
+    }
+
+    /** What the flushes did so far: rows written, flushes that failed, the size of the last one. */
+    record Flushes(long written, long failures, int lastSize) {
+    }
+
+    Flushes flushes() {
+        return new Flushes(written.get(), failures.get(), lastFlushSize);
     }
 
     private void flushQuietly() {

@@ -35,6 +35,8 @@ final class CachingTokenStore implements TokenStore {
     private final AtomicBoolean trusted;
     private final Semaphore misses = new Semaphore(MISSES_IN_FLIGHT);
     private final LongAdder databaseLookups = new LongAdder();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder negativeHits = new LongAdder();
     // counts every invalidation: a lookup that raced one drops what it cached (see byDigest)
     private final AtomicLong invalidations = new AtomicLong();
 
@@ -54,9 +56,11 @@ final class CachingTokenStore implements TokenStore {
         }
         Lookup hit = known.getIfPresent(digest);
         if (hit != null) {
+            hits.increment();
             return hit;
         }
         if (unknown.getIfPresent(digest) != null) {
+            negativeHits.increment();
             return UNKNOWN;
         }
         misses.acquireUninterruptibly();
@@ -155,6 +159,15 @@ final class CachingTokenStore implements TokenStore {
     @Override
     public void remove(Collection<TokenId> ids) {
         database.remove(ids);
+    }
+
+    /** Lookups answered from memory: a known value, or one remembered as unknown. */
+    long hits() {
+        return hits.sum();
+    }
+
+    long negativeHits() {
+        return negativeHits.sum();
     }
 
     /** How many verified tokens and retired values are held now. */

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
     private final JdbiAttemptCounters attempts;
     private final SharedCallCounter calls;
     private final JdbiAuditTrail audit;
+    private final String schemaVersion;
 
     /**
      * How this node keeps what it can in memory.
@@ -97,7 +98,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.sealer = new SecretSealer(settings.secretKey());
         try {
-            migrate(dataSource, dialect);
+            this.schemaVersion = migrate(dataSource, dialect);
             sealWithThisKey(jdbi, sealer);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -149,13 +150,34 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private static void migrate(DataSource dataSource, Dialect dialect) {
-        Flyway.configure()
+    /** Migrates the schema; answers the version it is at now, the newest this node knows. */
+    private static String migrate(DataSource dataSource, Dialect dialect) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("identity", dialect.identity))
-                .load()
-                .migrate();
+                .load();
+        flyway.migrate();
+        return flyway.info().current().getVersion().getVersion();
+    }
+
+    /**
+     * Whether the schema is the one this node was built for: every migration it knows applied, and none it does not
+     * know (a database restored from before, or migrated by a newer node, is not).
+     */
+    public boolean schemaIsCurrent() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT version FROM flyway_schema_history WHERE success"
+                    + " AND version IS NOT NULL ORDER BY installed_rank DESC").mapTo(String.class).findFirst())
+                    .map(schemaVersion::equals).orElse(false);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** The schema version this node migrated the database to. */
+    public String schemaVersion() {
+        return schemaVersion;
     }
 
     public Transactions transactions() {
@@ -212,6 +234,28 @@ public final class Database implements AutoCloseable {
     /** Writes the last-used times noted so far; answers how many tokens were written. */
     public int flushUsage() {
         return usage.flush();
+    }
+
+    /** What the token cache did so far, and holds now. */
+    public record CacheStats(long size, long hits, long negativeHits, long databaseLookups) {
+    }
+
+    public CacheStats tokenCache() {
+        return new CacheStats(tokens.size(), tokens.hits(), tokens.negativeHits(), tokens.databaseLookups());
+    }
+
+    /** When the change feed last applied a change to this node's cache, if ever (wall-clock time). */
+    public Optional<Instant> lastTokenChange() {
+        return feed.lastEvent();
+    }
+
+    /** Last-used times written so far, flushes that failed, and the size of the last flush. */
+    public record UsageFlushes(long written, long failures, int lastSize) {
+    }
+
+    public UsageFlushes usageFlushes() {
+        BatchedUsageRecorder.Flushes flushes = usage.flushes();
+        return new UsageFlushes(flushes.written(), flushes.failures(), flushes.lastSize());
     }
 
     /** How many token lookups reached the database so far (the rest were answered from memory). */

@@ -60,6 +60,7 @@ final class TokenEventFeed implements AutoCloseable {
     private final Connection firstConnection;
     private volatile boolean running = true;
     private volatile Connection current;
+    private volatile Instant lastEvent;
     private volatile Instant lastFollowed = Instant.now();
     private long lastPrune;
 
@@ -203,6 +204,7 @@ final class TokenEventFeed implements AutoCloseable {
         for (String hex : payload.split(",")) {
             cache.invalidate(new Digest(hex));
         }
+        lastEvent = Instant.now();
     }
 
     /**
@@ -243,6 +245,7 @@ final class TokenEventFeed implements AutoCloseable {
         for (Event event : events) {
             if (appliedAbove.add(event.seq())) {
                 cache.invalidate(event.digest());
+                lastEvent = Instant.now();
             }
         }
         if (!appliedAbove.isEmpty()) {
@@ -305,6 +308,11 @@ final class TokenEventFeed implements AutoCloseable {
 
     boolean trusted() {
         return trusted.get();
+    }
+
+    /** When the feed last applied a change to this node's cache, if ever (wall-clock time). */
+    Optional<Instant> lastEvent() {
+        return Optional.ofNullable(lastEvent);
     }
 
     /** When the feed last proved it was following (a notification wait or a poll that succeeded). */

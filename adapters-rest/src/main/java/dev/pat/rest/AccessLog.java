@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -22,6 +23,12 @@ class AccessLog extends OncePerRequestFilter {
     static final String ACCOUNT = AccessLog.class.getName() + ".account";
     /** The calling token's id, for a call authorised by a token. */
     static final String TOKEN = AccessLog.class.getName() + ".token";
+    /** The client address the platform API determined (the trusted proxies' word taken into account). */
+    static final String ADDRESS = AccessLog.class.getName() + ".address";
+    /** The platform API method called, by its canonical name. */
+    static final String METHOD = AccessLog.class.getName() + ".method";
+    /** The platform's result code of the answer. */
+    static final String RESULT = AccessLog.class.getName() + ".result";
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
     private static final Pattern SECRETS = Pattern.compile("(?i)(^|&)(session|password|key|keys|code)=[^&]*");
 
@@ -69,12 +76,36 @@ class AccessLog extends OncePerRequestFilter {
 
     private static void log(HttpServletRequest request, HttpServletResponse response, long start) {
         if (LOG.isInfoEnabled()) {
-            // who called, by ids only (never a value), so a line joins the audit trail
+            // who called, by ids only (never a value), so a line joins the audit trail; in JSON logs, as fields
             Object account = request.getAttribute(ACCOUNT);
             Object token = request.getAttribute(TOKEN);
-            LOG.info("{} {}{} {} {}ms{}{}", request.getMethod(), FailureAnswers.printable(request.getRequestURI()),
-                    redact(request.getQueryString()), response.getStatus(), (System.nanoTime() - start) / 1_000_000,
-                    account == null ? "" : " account=" + account, token == null ? "" : " token=" + token);
+            Object address = request.getAttribute(ADDRESS);
+            Object method = request.getAttribute(METHOD);
+            Object result = request.getAttribute(RESULT);
+            String path = FailureAnswers.printable(request.getRequestURI()) + redact(request.getQueryString());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
+                    .addKeyValue("url.path", path).addKeyValue("http.status", response.getStatus())
+                    .addKeyValue("duration.ms", millis);
+            StringBuilder text = new StringBuilder().append(request.getMethod()).append(' ').append(path)
+                    .append(' ').append(response.getStatus()).append(' ').append(millis).append("ms");
+            if (address != null) {
+                line = line.addKeyValue("client.address", address);
+                text.append(" from=").append(address);
+            }
+            if (method != null) {
+                line = line.addKeyValue("pat.method", method).addKeyValue("pat.result", result);
+                text.append(" result=").append(result);
+            }
+            if (account != null) {
+                line = line.addKeyValue("pat.account", account);
+                text.append(" account=").append(account);
+            }
+            if (token != null) {
+                line = line.addKeyValue("pat.token", token);
+                text.append(" token=").append(token);
+            }
+            line.log(text.toString());
         }
     }
 }

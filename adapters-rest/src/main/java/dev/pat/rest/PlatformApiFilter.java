@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -41,8 +42,10 @@ final class PlatformApiFilter implements Filter {
     private final JsonMapper json;
     private final ClientAddresses addresses;
     private final HttpLimits limits;
+    private final ApiCounts counts;
 
-    PlatformApiFilter(Endpoints endpoints, JsonMapper json, HttpLimits limits) {
+    PlatformApiFilter(Endpoints endpoints, JsonMapper json, HttpLimits limits, ApiCounts counts) {
+        this.counts = counts;
         this.endpoints = endpoints;
         this.json = json;
         this.limits = limits;
@@ -167,6 +170,10 @@ final class PlatformApiFilter implements Filter {
 
     private void answer(HttpServletRequest request, HttpServletResponse response, ApiMethod method, byte[] body)
             throws IOException {
+        // Boot's http.server.requests names the method's path, not UNKNOWN (no MVC handler answers it)
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(observed -> observed.setPathPattern(
+                ("/1.0/" + method.service() + "/" + method.group() + "/rest/" + method.method())
+                        .toLowerCase(java.util.Locale.ROOT)));
         Reply reply;
         PlatformRequest call = null;
         try {
@@ -190,7 +197,13 @@ final class PlatformApiFilter implements Filter {
                 request.setAttribute(AccessLog.ACCOUNT, caller.account().value());
                 caller.token().ifPresent(token -> request.setAttribute(AccessLog.TOKEN, token.value()));
             });
+            request.setAttribute(AccessLog.ADDRESS, call.address().value());
         }
+        int result = reply.body() instanceof java.util.Map<?, ?> answer && answer.get("result") instanceof Integer code
+                ? code : -1;
+        request.setAttribute(AccessLog.METHOD, method.canonical());
+        request.setAttribute(AccessLog.RESULT, result);
+        counts.count(method, result);
         try {
             reply.writeTo(response, json);
         } catch (IOException clientGone) {

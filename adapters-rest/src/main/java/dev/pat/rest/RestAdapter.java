@@ -1,8 +1,11 @@
 package dev.pat.rest;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -29,9 +32,11 @@ public class RestAdapter {
     }
 
     @Bean
-    FilterRegistrationBean<PlatformApiFilter> platformApi(Endpoints endpoints, JsonMapper json, HttpLimits limits) {
+    FilterRegistrationBean<PlatformApiFilter> platformApi(Endpoints endpoints, JsonMapper json, HttpLimits limits,
+                                                          ObjectProvider<MeterRegistry> registry) {
         FilterRegistrationBean<PlatformApiFilter> registration = new FilterRegistrationBean<>(
-                new PlatformApiFilter(endpoints, json, limits));
+                new PlatformApiFilter(endpoints, json, limits,
+                        new ApiCounts(registry.getIfAvailable(() -> Metrics.globalRegistry))));
         registration.setOrder(API_ORDER);
         registration.setAsyncSupported(true);
         registration.addUrlPatterns("/*");

@@ -51,7 +51,8 @@ class InternalFaultTest {
         String session = t.platform.signIn().signIn(ann.login(), TestPlatform.password(), TestPlatform.HERE).key()
                 .reveal();
         PlatformApiFilter api = new PlatformApiFilter(new Endpoints(EndpointsTest.groups(t, new BrokenEnvironments())),
-                JsonMapper.builder().build(), HttpLimits.STANDARD);
+                JsonMapper.builder().build(), HttpLimits.STANDARD,
+                new ApiCounts(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/1.0/environment/control/rest/getenvs");
         request.setQueryString("session=" + session);
         request.setRemoteAddr("192.0.2.10");

@@ -6,7 +6,10 @@ import dev.pat.app.crypto.SecretKeyFile;
 import dev.pat.app.crypto.SecureRandomness;
 import dev.pat.app.crypto.TotpSecondFactor;
 import dev.pat.app.health.DatabaseHealth;
+import dev.pat.app.health.SchemaHealth;
 import dev.pat.app.health.TokenChangesHealth;
+import dev.pat.app.metrics.MeteredAuthorizeCall;
+import dev.pat.app.metrics.PatMeters;
 import dev.pat.domain.model.AddressRange;
 import dev.pat.domain.model.CallLimits;
 import dev.pat.domain.model.account.Session;
@@ -27,6 +30,9 @@ import dev.pat.domain.service.Platform;
 import dev.pat.persistence.Database;
 import dev.pat.rest.ApiSettings;
 import dev.pat.rest.HttpLimits;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,6 +96,12 @@ class CoreConfiguration {
         return new DatabaseHealth(db);
     }
 
+    /** {@code /actuator/health}: the schema is the one this node was built for (every migration ran). */
+    @Bean
+    SchemaHealth schemaHealthIndicator(Database db) {
+        return new SchemaHealth(db);
+    }
+
     /** {@code /actuator/health}: this node follows every token change, so its cache is trusted. */
     @Bean
     TokenChangesHealth tokenChangesHealthIndicator(Database db) {
@@ -110,9 +122,16 @@ class CoreConfiguration {
         return new ApiSettings(properties.platformDomain());
     }
 
+    /** The hot path, counted by outcome ({@code pat.verifications}). */
     @Bean
-    AuthorizeCall authorizeCall(Platform platform) {
-        return platform.authorize();
+    AuthorizeCall authorizeCall(Platform platform, ObjectProvider<MeterRegistry> registry) {
+        return new MeteredAuthorizeCall(platform.authorize(), registry.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    /** PAT's gauges and counters: cache, change feed, last-used flushes, password hashing. */
+    @Bean
+    PatMeters patMeters(Database db, BoundedPasswordHasher hasher) {
+        return new PatMeters(db, hasher);
     }
 
     @Bean

@@ -19,7 +19,8 @@ import java.util.Map;
 @SpringBootApplication
 @Import({CoreConfiguration.class, RestAdapter.class, ShellAdapter.class})
 public class PatApplication {
-    static final String SHELL_AUTOCONFIGURATION = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
+    static final String SHELL_AUTOCONFIGURATION =
+            "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 
     public static void main(String[] args) {
         ConfigurableApplicationContext context = application(args).run(applicationArguments(args));
@@ -31,6 +32,9 @@ public class PatApplication {
     static boolean isOneShot(String[] args) {
         return args.length == 0 || !(args[0].equals("serve") || args[0].equals("shell"));
     }
+
+    /** The profile that writes logs as JSON lines (Elastic Common Schema): PAT_LOG_FORMAT=json turns it on. */
+    static final String JSON_LOGS = "json-logs";
 
     static SpringApplication application(String[] args) {
         SpringApplication application = new SpringApplication(PatApplication.class);
@@ -50,6 +54,9 @@ public class PatApplication {
             application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         }
         application.setDefaultProperties(defaults);
+        if ("json".equalsIgnoreCase(System.getenv("PAT_LOG_FORMAT"))) {
+            application.setAdditionalProfiles(JSON_LOGS);
+        }
         return application;
     }
 
