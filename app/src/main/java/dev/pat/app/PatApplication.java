@@ -2,6 +2,7 @@ package dev.pat.app;
 
 import dev.pat.rest.RestAdapter;
 import dev.pat.shell.ShellAdapter;
+import dev.pat.web.WebAdapter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,7 @@ import java.util.Map;
  * shell, interactive ({@code shell}) or one command and exit.
  */
 @SpringBootApplication
-@Import({CoreConfiguration.class, RestAdapter.class, ShellAdapter.class})
+@Import({CoreConfiguration.class, RestAdapter.class, ShellAdapter.class, WebAdapter.class})
 public class PatApplication {
     static final String SHELL_AUTOCONFIGURATION =
             "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";

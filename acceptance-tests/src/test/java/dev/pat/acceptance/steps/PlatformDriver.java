@@ -123,4 +123,9 @@ public interface PlatformDriver {
     List<String> checkedMethods(long tokenId);
 
     void signOut();
+
+    /** How this face shows an environment's status ("Stopped"), where it shows environments at all. */
+    default Optional<String> environmentStatus(String envName) {
+        return Optional.empty();
+    }
 }
