@@ -9,6 +9,7 @@ import dev.pat.domain.model.audit.AuditEvent;
 import dev.pat.domain.model.audit.AuditQuery;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.AdministerAccounts;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -28,7 +29,7 @@ class AdminCommands {
     private final AdministerAccounts admin;
     private final Screen screen;
 
-    AdminCommands(AdministerAccounts admin, Screen screen) {
+    AdminCommands(@Lazy AdministerAccounts admin, Screen screen) {
         this.admin = admin;
         this.screen = screen;
     }
@@ -40,6 +41,9 @@ class AdminCommands {
                 @Option(longName = "name", description = "the name it is shown by (default: the login)") String name) {
         Login who = new Login(login);
         DisplayName shownAs = new DisplayName(TokenCommands.present(name).orElse(who.value()));
+        if (admin.account(who).isPresent()) {
+            throw new InvalidInput("login", who.value() + " already has an account; nothing was changed");
+        }
         Password password = chosenPassword(ctx, "Password for " + who.value() + ": ");
         Account account = admin.createAccount(who, shownAs, password);
         ctx.outputWriter().println("Created account " + account.id().value() + " for " + account.login().value() + ".");
@@ -89,8 +93,9 @@ class AdminCommands {
         AdministerAccounts.TwoFactorEnrolment enrolment = admin.beginTwoFactor(who);
         PrintWriter out = ctx.outputWriter();
         out.println("Scan this with an authenticator app, or enter the URI by hand:");
-        out.print(QrCode.draw(enrolment.uri()));
         out.println(enrolment.uri());
+        out.flush();
+        out.print(QrCode.draw(enrolment.uri(), screen.colors()));
         out.flush();
         admin.enableTwoFactor(who, enrolment.secret(), Prompts.code(ctx));
         out.println("Two-factor authentication is on for " + who.value() + ".");
@@ -143,10 +148,13 @@ class AdminCommands {
             screen.json(ctx.outputWriter(), events.stream().map(Screen::event).toList());
             return;
         }
+        Map<Long, String> logins = new java.util.HashMap<>();
+        admin.accounts().forEach(a -> logins.put(a.id().value(), a.login().value()));
         List<String> header = new ArrayList<>(List.of("ACCOUNT"));
         header.addAll(Screen.EVENT_HEADER);
         screen.table(ctx.outputWriter(), header, events.stream().map(e -> {
-            List<String> row = new ArrayList<>(List.of(e.account().map(a -> Long.toString(a.value())).orElse("")));
+            List<String> row = new ArrayList<>(List.of(e.account().map(a -> logins.getOrDefault(a.value(),
+                    Long.toString(a.value()))).orElse("")));
             row.addAll(Screen.eventRow(e));
             return row;
         }).toList());
@@ -189,7 +197,7 @@ class AdminCommands {
     /** A new password: on a terminal typed twice, so a typo does not lock anyone out. */
     private static Password chosenPassword(CommandContext ctx, String prompt) {
         Password password = Prompts.newPassword(ctx, prompt);
-        if (System.console() != null) {
+        if (ctx.inputReader() instanceof TerminalInput input ? input.typed() : Tty.isTerminal(0)) {
             Password again = Prompts.newPassword(ctx, "Again: ");
             if (!again.reveal().equals(password.reveal())) {
                 throw new InvalidInput("password", "the two passwords differ; nothing was changed");

@@ -1,6 +1,5 @@
 package dev.pat.shell;
 
-import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.TokenNotFound;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
@@ -8,11 +7,14 @@ import dev.pat.domain.model.catalog.ApiMethodInfo;
 import dev.pat.domain.model.catalog.ApiSet;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.in.ManageTokens;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ class ApiCommands {
     private final ShellSession session;
     private final Screen screen;
 
-    ApiCommands(ManageTokens tokens, ShellSession session, Screen screen) {
+    ApiCommands(@Lazy ManageTokens tokens, ShellSession session, Screen screen) {
         this.tokens = tokens;
         this.session = session;
         this.screen = screen;
@@ -48,7 +50,7 @@ class ApiCommands {
                  @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false")
                  boolean json) {
         if (onlyChecked && TokenCommands.present(token).isEmpty()) {
-            throw new InvalidInput("only-checked", "needs --token ID: whose checked methods?");
+            throw ShellFailure.usage("--only-checked needs --token ID: whose checked methods?");
         }
         Optional<Set<ApiMethod>> checked = TokenCommands.present(token).map(id -> held(ctx, login, id));
         List<ApiMethodInfo> shown = CATALOG.grantable(search).stream()
@@ -65,9 +67,33 @@ class ApiCommands {
             }).toList());
             return;
         }
-        screen.table(ctx.outputWriter(), List.of("", "METHOD", "DESCRIPTION", "DOCS"), shown.stream()
-                .map(m -> List.of(checked.map(c -> c.contains(m.method()) ? "[x]" : "[ ]").orElse(""),
-                        m.method().canonical(), m.description(), m.docUrl())).toList());
+        PrintWriter out = ctx.outputWriter();
+        if (shown.isEmpty()) {
+            out.println(onlyChecked ? "Token " + token.trim() + " holds no method" + TokenCommands.present(search)
+                    .map(q -> " matching '" + q + "'").orElse("") + "."
+                    : "No methods match '" + search + "'. Try a shorter word, or no --search for all.");
+            out.flush();
+            return;
+        }
+        if (!screen.toTerminal()) {
+            screen.table(out, List.of(), shown.stream().map(m -> {
+                List<String> row = new ArrayList<>(List.of(m.method().canonical(), m.description(), m.docUrl()));
+                checked.ifPresent(c -> row.add(0, c.contains(m.method()) ? "x" : " "));
+                return (List<String>) row;
+            }).toList());
+            return;
+        }
+        // a list, not a table: one method a line, its description under it, at any width; the name links to its
+        // documentation (OSC 8) where the terminal shows links, and --json has every docUrl
+        for (ApiMethodInfo m : shown) {
+            String name = m.method().canonical();
+            String linked = screen.colors() ? "\u001B]8;;" + m.docUrl() + "\u001B\\" + name + "\u001B]8;;\u001B\\" : name;
+            out.println(checked.map(c -> c.contains(m.method()) ? "[x] " : "[ ] ").orElse("") + linked);
+            out.println((checked.isPresent() ? "      " : "    ") + m.description());
+        }
+        out.println("Each name links to its documentation where the terminal shows links;");
+        out.println("--json gives every docUrl (" + ApiCatalog.DOCS + "…).");
+        out.flush();
     }
 
     @Command(name = {"api", "sets"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -75,8 +101,8 @@ class ApiCommands {
     void sets(CommandContext ctx,
               @Option(longName = "json", description = "print JSON for scripts", defaultValue = "false") boolean json) {
         if (json) {
-            screen.json(ctx.outputWriter(), CATALOG.apiSets().stream().map(s -> Map.of("id", s.id(), "name", s.name(),
-                    "methods", s.methods().stream().map(ApiMethod::canonical).toList())).toList());
+            screen.json(ctx.outputWriter(), CATALOG.apiSets().stream().map(s -> new SetJson(s.id(), s.name(),
+                    s.methods().stream().map(ApiMethod::canonical).toList())).toList());
             return;
         }
         screen.table(ctx.outputWriter(), List.of("API SET", "METHODS"), CATALOG.apiSets().stream()
@@ -84,6 +110,10 @@ class ApiCommands {
                         .toList()))).toList());
         ctx.outputWriter().println(ApiSet.CUSTOM + ": any methods you choose (token generate --methods ...)");
         ctx.outputWriter().flush();
+    }
+
+    /** An API set in {@code api sets --json}: its id, its name, its methods, in that order. */
+    record SetJson(String id, String name, List<String> methods) {
     }
 
     private Set<ApiMethod> held(CommandContext ctx, String login, String id) {

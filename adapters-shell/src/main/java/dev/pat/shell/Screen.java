@@ -44,8 +44,25 @@ class Screen {
                 }
             })).build();
 
+    private final boolean toTerminal;
+    private final boolean colors;
+
     Screen(ObjectProvider<Terminal> terminal) {
         this.terminal = terminal;
+        // the interactive shell has a Terminal bean; one command writes to a terminal only if its output is one
+        this.toTerminal = terminal.getIfAvailable() != null || Tty.isTerminal(1);
+        String noColor = System.getenv("NO_COLOR");
+        this.colors = toTerminal && (noColor == null || noColor.isEmpty());
+    }
+
+    /** Whether output is read by a person at a terminal (tables) rather than a program (tab-separated lines). */
+    boolean toTerminal() {
+        return toTerminal;
+    }
+
+    /** Whether colours may be used: on a terminal, unless NO_COLOR is set (https://no-color.org). */
+    boolean colors() {
+        return colors;
     }
 
     int width() {
@@ -57,7 +74,17 @@ class Screen {
         return columns != null && columns.matches("\\d{2,4}") ? Integer.parseInt(columns) : 120;
     }
 
+    /**
+     * Rows under a header: a table drawn to fit the terminal, or, when output goes to a program, one line per row
+     * with tab-separated fields and no header, as gh does.
+     */
     void table(PrintWriter out, List<String> header, List<List<String>> rows) {
+        if (!toTerminal) {
+            rows.forEach(r -> out.println(String.join("\t", r.stream().map(c -> c.replace('\t', ' ')
+                    .replace('\n', ' ')).toList())));
+            out.flush();
+            return;
+        }
         Object[][] cells = new Object[rows.size() + 1][];
         cells[0] = header.toArray();
         for (int i = 0; i < rows.size(); i++) {

@@ -4,6 +4,7 @@ import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.TokenView;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -16,7 +17,7 @@ class SessionCommands {
     private final ShellSession session;
     private final ManageTokens tokens;
 
-    SessionCommands(ShellSession session, ManageTokens tokens) {
+    SessionCommands(ShellSession session, @Lazy ManageTokens tokens) {
         this.session = session;
         this.tokens = tokens;
     }
@@ -45,9 +46,10 @@ class SessionCommands {
     }
 
     @Command(name = "whoami", group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            description = "Show who is signed in")
+            description = "Show who is signed in, once the platform confirms the session still holds (exit 8 if not)")
     void whoami(CommandContext ctx) {
-        ctx.outputWriter().println(session.login().map(l -> "Signed in as " + l + ".").orElse("Not signed in."));
+        String login = session.verifiedLogin().orElseThrow(ShellFailure::notSignedIn);
+        ctx.outputWriter().println("Signed in as " + login + ".");
         ctx.outputWriter().flush();
     }
 }

@@ -17,6 +17,15 @@ final class ShellFailure extends RuntimeException {
         return new ShellFailure(130, "abandoned: no " + what + " given; nothing was changed");
     }
 
+    static ShellFailure sessionEnded(String login) {
+        return new ShellFailure(8, "the session of " + login + " has ended (idle too long, signed out elsewhere, or"
+                + " a new password): sign in again with: signin --login " + login);
+    }
+
+    static ShellFailure usage(String message) {
+        return new ShellFailure(ExitCodes.USAGE, message);
+    }
+
     static ShellFailure notSignedIn() {
         return new ShellFailure(8, "not signed in: run signin --login EMAIL first, or give --login EMAIL");
     }

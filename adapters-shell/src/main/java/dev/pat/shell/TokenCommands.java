@@ -14,6 +14,7 @@ import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.PolicyRequest;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.TokenView;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
@@ -38,6 +39,8 @@ class TokenCommands {
             + " comma-separated; * for every one";
     private static final String ALLOWED_IPS = "allowedIps: the addresses and CIDR ranges it may be used from,"
             + " comma-separated; * for anywhere";
+    private static final String SAVE = "save the value to this file, readable by you only, instead of showing it";
+    private static final String COPY = "send the value to the terminal's clipboard (OSC 52)";
     private static final String RATE_LIMIT = "rateLimit: calls a minute; 0 for the operator's default";
     private static final String IDLE_DAYS = "idleDays: days unused after which it stops working; 0 for never";
 
@@ -46,7 +49,7 @@ class TokenCommands {
     private final ShellSession session;
     private final Screen screen;
 
-    TokenCommands(ManageTokens tokens, AuditLog audit, ShellSession session, Screen screen) {
+    TokenCommands(@Lazy ManageTokens tokens, @Lazy AuditLog audit, ShellSession session, Screen screen) {
         this.tokens = tokens;
         this.audit = audit;
         this.session = session;
@@ -71,7 +74,6 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "generate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "Generate a token: description, expiry, and an API set or Custom methods; asks for"
                     + " your password; shows the value once")
     void generate(CommandContext ctx,
@@ -81,9 +83,10 @@ class TokenCommands {
                           + " (default: the longest lifetime allowed)") String expiresAt,
                   @Option(longName = "api-set", description = API_SET) String apiSet,
                   @Option(longName = "methods", description = METHODS) String methods,
-                  @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
-                  @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
-                          defaultValue = "false") boolean copy,
+                  @Option(longName = "save", description = SAVE) String save,
+                  @Option(longName = "force", description = "with --save: replace the file if it exists",
+                          defaultValue = "false") boolean force,
+                  @Option(longName = "copy", description = COPY, defaultValue = "false") boolean copy,
                   @Option(longName = "envs", description = ENVS) String envs,
                   @Option(longName = "allowed-ips", description = ALLOWED_IPS) String allowedIps,
                   @Option(longName = "rate-limit", description = RATE_LIMIT) String rateLimit,
@@ -93,14 +96,15 @@ class TokenCommands {
         Optional<Expiry> expiry = present(expiresAt).map(Expiry::parse);
         ScopeRequest scope = ScopeRequest.required(present(apiSet), present(methods).stream().toList());
         PolicyRequest policies = policies(envs, allowedIps, rateLimit, idleDays);
+        tokens.checkValues(Optional.of(scope), expiry, policies);
+        ValueDelivery.Destination destination = ValueDelivery.destination(save, force);
         var acting = session.acting(ctx, login, ApiCatalog.CREATE_TOKEN);
         ManageTokens.Issued issued = tokens.generate(new ManageTokens.Generate(acting.caller(),
                 acting.confirmation(ctx), checkedDescription, scope, expiry, policies));
-        ValueDelivery.deliver(ctx.outputWriter(), "Generated", issued, save, copy);
+        ValueDelivery.deliver(ctx.outputWriter(), "Generated", issued, destination, copy);
     }
 
     @Command(name = {"token", "edit"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "Edit a token's description, expiry or API; asks for your password; the value stays")
     void edit(CommandContext ctx,
               @Option(longName = "id", description = "the token's id", required = true) String id,
@@ -118,6 +122,8 @@ class TokenCommands {
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         Optional<ScopeRequest> newScope = ScopeRequest.parse(present(apiSet), present(methods).stream().toList());
         PolicyRequest policies = policies(envs, allowedIps, rateLimit, idleDays);
+        ManageTokens.Edit.checkChanges(newDescription, newScope, newExpiry, policies);
+        tokens.checkValues(newScope, newExpiry, policies);
         var acting = session.acting(ctx, login, ApiCatalog.EDIT_TOKEN);
         TokenView edited = tokens.edit(new ManageTokens.Edit(acting.caller(), acting.confirmation(ctx),
                 tokenId, newDescription, newScope, newExpiry, policies));
@@ -126,7 +132,6 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "show"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "Show one token whole: its API, expiry, policies and, during an overlap, its old value")
     void show(CommandContext ctx,
               @Option(longName = "id", description = "the token's id", required = true) String id,
@@ -144,7 +149,6 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "log"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "What happened to your tokens and what they did: changes, sign-ins, and calls per minute"
                     + " (method, address, result), newest first")
     void log(CommandContext ctx,
@@ -171,7 +175,6 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "narrow"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "Least privilege in one step: keep only the methods the token actually called; shows"
                     + " what goes, then asks for your password")
     void narrow(CommandContext ctx,
@@ -200,14 +203,14 @@ class TokenCommands {
         token.methodNames().forEach(m -> ctx.outputWriter().println((used.contains(m) ? "  = " : "  - ") + m));
         ctx.outputWriter().flush();
         TokenView narrowed = tokens.edit(new ManageTokens.Edit(acting.caller(), acting.confirmation(ctx), tokenId,
-                Optional.empty(), Optional.of(ScopeRequest.custom(List.copyOf(used))), Optional.empty()));
+                Optional.empty(), Optional.of(ScopeRequest.custom(List.copyOf(used))), Optional.empty(),
+                PolicyRequest.NONE));
         ctx.outputWriter().println("Narrowed token " + narrowed.id() + " to " + narrowed.apiListItems().size()
                 + (narrowed.apiListItems().size() == 1 ? " method." : " methods."));
         ctx.outputWriter().flush();
     }
 
     @Command(name = {"token", "end-grace"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "End a regenerated token's overlap early: its old value stops working now; asks for"
                     + " your password")
     void endGrace(CommandContext ctx,
@@ -221,16 +224,15 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "regenerate"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "Give a token a new value (the old one stops working at once); asks for your password")
     void regenerate(CommandContext ctx,
                     @Option(longName = "id", description = "the token's id", required = true) String id,
                     @Option(longName = "expires-at", description = "a new expiry (needed if it has expired)")
                     String expiresAt,
-                    @Option(longName = "save", description = "save the value to this new file (owner-only)")
-                    String save,
-                    @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
-                            defaultValue = "false") boolean copy,
+                    @Option(longName = "save", description = SAVE) String save,
+                    @Option(longName = "force", description = "with --save: replace the file if it exists",
+                            defaultValue = "false") boolean force,
+                    @Option(longName = "copy", description = COPY, defaultValue = "false") boolean copy,
                     @Option(longName = "grace-period", description = "gracePeriod: minutes the old value keeps"
                             + " working (0 to 1440; default 0: it stops at once)") String gracePeriod,
                     @Option(longName = "login", description = LOGIN) String login) {
@@ -238,10 +240,12 @@ class TokenCommands {
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         Duration grace = PolicyRequest.number(PolicyLimits.GRACE_PERIOD, present(gracePeriod))
                 .map(PolicyLimits::gracePeriod).orElse(Duration.ZERO);
+        tokens.checkValues(Optional.empty(), newExpiry, PolicyRequest.NONE);
+        ValueDelivery.Destination destination = ValueDelivery.destination(save, force);
         var acting = session.acting(ctx, login, ApiCatalog.REGENERATE_TOKEN);
         ManageTokens.Issued issued = tokens.regenerate(new ManageTokens.Regenerate(acting.caller(),
                 acting.confirmation(ctx), tokenId, newExpiry, grace));
-        ValueDelivery.deliver(ctx.outputWriter(), "Regenerated", issued, save, copy);
+        ValueDelivery.deliver(ctx.outputWriter(), "Regenerated", issued, destination, copy);
         ctx.outputWriter().println(issued.token().previousValue()
                 .map(p -> "The old value (" + p.hint() + ") keeps working until " + Screen.time(p.worksUntil())
                         + "; end that early with: token end-grace --id " + issued.token().id())
@@ -250,16 +254,16 @@ class TokenCommands {
     }
 
     @Command(name = {"token", "copy"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
-            completionProvider = OptionValues.BEAN,
             description = "Generate a new token with an existing one's API and expiry; asks for your password")
     void copy(CommandContext ctx,
               @Option(longName = "id", description = "the token to copy", required = true) String id,
               @Option(longName = "description", description = "the copy's description (default: Copy of …)")
               String description,
               @Option(longName = "expires-at", description = EXPIRES) String expiresAt,
-              @Option(longName = "save", description = "save the value to this new file (owner-only)") String save,
-              @Option(longName = "copy", description = "copy the value to the terminal's clipboard",
-                      defaultValue = "false") boolean copy,
+              @Option(longName = "save", description = SAVE) String save,
+              @Option(longName = "force", description = "with --save: replace the file if it exists",
+                      defaultValue = "false") boolean force,
+              @Option(longName = "copy", description = COPY, defaultValue = "false") boolean copy,
               @Option(longName = "envs", description = ENVS + " (default: the original's)") String envs,
               @Option(longName = "allowed-ips", description = ALLOWED_IPS + " (default: the original's)")
               String allowedIps,
@@ -272,10 +276,12 @@ class TokenCommands {
         Optional<Description> newDescription = present(description).map(Description::new);
         Optional<Expiry> newExpiry = present(expiresAt).map(Expiry::parse);
         PolicyRequest policies = policies(envs, allowedIps, rateLimit, idleDays);
+        tokens.checkValues(Optional.empty(), newExpiry, policies);
+        ValueDelivery.Destination destination = ValueDelivery.destination(save, force);
         var acting = session.acting(ctx, login, ApiCatalog.COPY_TOKEN);
         ManageTokens.Issued issued = tokens.copy(new ManageTokens.Copy(acting.caller(), acting.confirmation(ctx),
                 tokenId, newDescription, newExpiry, policies));
-        ValueDelivery.deliver(ctx.outputWriter(), "Copied into", issued, save, copy);
+        ValueDelivery.deliver(ctx.outputWriter(), "Copied into", issued, destination, copy);
     }
 
     @Command(name = {"token", "remove"}, group = GROUP, exitStatusExceptionMapper = ExitCodes.BEAN,
@@ -286,7 +292,7 @@ class TokenCommands {
                 boolean all,
                 @Option(longName = "login", description = LOGIN) String login) {
         if (all == present(ids).isPresent()) {
-            throw new InvalidInput("ids", "give --ids 3,5,8 or --all");
+            throw ShellFailure.usage(all ? "give --ids 3,5,8 or --all, not both" : "missing --ids (or --all)");
         }
         Optional<Set<TokenId>> doomed = present(ids).map(i -> TokenId.parseAll("ids", List.of(i)));
         var acting = session.acting(ctx, login, ApiCatalog.DELETE_TOKENS);

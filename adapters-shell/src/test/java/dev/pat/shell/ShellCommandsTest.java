@@ -8,14 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.shell.core.InputReader;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.jline.PromptProvider;
-import org.springframework.shell.test.ShellScreen;
-import org.springframework.shell.test.ShellTestClient;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.io.PrintWriter;
@@ -32,8 +25,8 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The admin shell's commands, run by Spring Shell itself: its test client for plain commands, and its command
- * executor with a scripted input reader for the ones that ask for a password.
+ * The admin shell's commands, run as the shell runs a typed line, with a scripted input reader for the ones that
+ * ask for a password.
  */
 @SpringBootTest(classes = ShellTestConfiguration.class, properties = {
         "spring.autoconfigure.exclude=org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration",
@@ -44,9 +37,7 @@ class ShellCommandsTest {
     private static final String PASSWORD = TestPlatform.PASSWORD;
 
     @Autowired
-    CommandParser parser;
-    @Autowired
-    CommandRegistry registry;
+    CommandLine shell;
     @Autowired
     ShellSession session;
     @Autowired
@@ -62,7 +53,7 @@ class ShellCommandsTest {
      * Answers password prompts from a script, only through the masked readPassword; a plain readInput for a
      * secret would fail the test. An exhausted script is end of input.
      */
-    static final class ScriptedReader implements InputReader {
+    static class ScriptedReader implements InputReader {
         final Deque<String> answers;
         final List<String> prompts = new java.util.ArrayList<>();
 
@@ -83,17 +74,15 @@ class ShellCommandsTest {
         }
     }
 
-    Run run(String line, String... answers) throws Exception {
+    Run run(String line, String... answers) {
         StringWriter out = new StringWriter();
         ScriptedReader reader = new ScriptedReader(answers);
-        ExitStatus status = new CommandExecutor(registry).execute(
-                new CommandContext(parser.parse(line), registry, new PrintWriter(out, true), reader));
-        return new Run(status.code(), out.toString(), status.description(), reader.prompts);
+        CommandLine.Outcome outcome = shell.run(line, new PrintWriter(out, true), reader);
+        return new Run(outcome.exitCode(), out.toString(), outcome.error(), reader.prompts);
     }
 
-    String screen(String line) throws Exception {
-        ShellScreen screen = new ShellTestClient(parser, registry).sendCommand(line);
-        return String.join("\n", screen.lines());
+    String screen(String line) {
+        return run(line).output();
     }
 
     void annSignedIn() throws Exception {
@@ -119,9 +108,10 @@ class ShellCommandsTest {
         for (String command : new String[] {"token list", "token generate", "token edit", "token regenerate",
                 "token copy", "token remove", "api methods", "api sets", "signin", "signout", "account create",
                 "twofactor enable", "admin tokens", "admin remove-token"}) {
-            assertThat(help).contains(command + ":");
+            assertThat(help).containsPattern("(?m)^  " + command + " +[A-Z]");
         }
-        assertThat(screen("help token generate")).contains("--expires-at", "dd-mm-yyyy", "[Mandatory]");
+        assertThat(screen("help token generate")).contains("--expires-at DATE", "dd-mm-yyyy", "REQUIRED\n"
+                + "  --description TEXT");
     }
 
     @Test
@@ -163,11 +153,12 @@ class ShellCommandsTest {
         annSignedIn();
         Run date = run("token generate --description x --expires-at 31-02-2026 --api-set Marketplace", PASSWORD);
         assertThat(date.exitCode()).isEqualTo(2);
-        assertThat(date.error()).contains("expiresAt: '31-02-2026' is not a date");
+        assertThat(date.error()).contains("--expires-at: '31-02-2026' is not a date");
         assertThat(date.prompts()).isEmpty();
         Run set = run("token generate --description x --expires-at 31-12-2026 --api-set Gold", PASSWORD);
         assertThat(set.error()).contains("known: Extended Access, IDE Plugins, Marketplace, Maven Plugin, Custom");
-        Run method = run("token generate --description x --expires-at 31-12-2026 --methods environment.Control.StopEnvs",
+        Run method = run("token generate --description x --expires-at 31-12-2026"
+                + " --methods environment.Control.StopEnvs",
                 PASSWORD);
         assertThat(method.error()).contains("did you mean environment.Control.StopEnv?");
         Run missing = run("token remove --ids 41", PASSWORD);
@@ -200,10 +191,15 @@ class ShellCommandsTest {
         assertThat(Files.readString(file)).containsPattern(VALUE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
-        String again = generate("--save " + file);
-        assertThat(again).contains("already exists and is never overwritten").containsPattern(VALUE);
-        assertThat(generate("--save " + dir.resolve("no/such/folder/x"))).contains("cannot be written")
-                .containsPattern(VALUE);
+        String kept = Files.readString(file);
+        Run again = run("token generate --description again --api-set Marketplace --save " + file, PASSWORD);
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.error()).contains("already exists; nothing was changed (give --force to replace it)");
+        assertThat(again.prompts()).as("refused before the password is asked").isEmpty();
+        assertThat(again.output()).doesNotContainPattern(VALUE);
+        assertThat(Files.readString(file)).isEqualTo(kept);
+        assertThat(run("token generate --description x --api-set Marketplace --save " + dir.resolve("no/such/x"),
+                PASSWORD).error()).contains("cannot write in");
     }
 
     @Test
@@ -224,7 +220,8 @@ class ShellCommandsTest {
     @Test
     void copy_puts_the_value_on_the_terminals_clipboard() throws Exception {
         annSignedIn();
-        assertThat(generate("--copy")).contains("\u001B]52;c;").contains("Copied the value");
+        assertThat(generate("--copy")).contains("\u001B]52;c;").contains("Sent the value to the terminal's clipboard",
+                "paste once to check").doesNotContain("Copied");
     }
 
     @Test
@@ -233,7 +230,8 @@ class ShellCommandsTest {
         generate("");
         assertThat(run("api methods --search stop").output()).contains("environment.Control.StopEnv", "https://");
         String checked = run("api methods --token 1 --only-checked").output();
-        assertThat(checked).contains("[x]", "environment.Control.StopEnv").doesNotContain("DeleteEnv");
+        assertThat(checked).as("piped: tab-separated, the mark first")
+                .contains("x\tenvironment.Control.StopEnv\tStops an environment\thttps://").doesNotContain("DeleteEnv");
         assertThat(screen("api sets")).contains("IDE Plugins", "Marketplace", "Maven Plugin", "Custom");
     }
 

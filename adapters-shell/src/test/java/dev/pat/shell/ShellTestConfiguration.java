@@ -10,29 +10,13 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.Help;
 
-import java.util.HashSet;
-import java.util.List;
 
 /** The shell adapter on the in-memory core, with pinned time and randomness. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(ShellAdapter.class)
 class ShellTestConfiguration {
-    /** Spring Shell's registry and help, which its (excluded) auto-configuration would otherwise provide. */
-    @Bean
-    CommandRegistry commandRegistry(List<Command> commands) {
-        return new CommandRegistry(new HashSet<>(commands));
-    }
-
-    @Bean
-    Help help() {
-        return new Help();
-    }
-
     @Bean
     TestPlatform testPlatform() {
         return new TestPlatform();

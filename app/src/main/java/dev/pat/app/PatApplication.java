@@ -1,7 +1,6 @@
 package dev.pat.app;
 
 import dev.pat.rest.RestAdapter;
-import dev.pat.shell.ShellAdapter;
 import dev.pat.web.WebAdapter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -18,7 +17,7 @@ import java.util.Map;
  * shell, interactive ({@code shell}) or one command and exit.
  */
 @SpringBootApplication
-@Import({CoreConfiguration.class, RestAdapter.class, ShellAdapter.class, WebAdapter.class})
+@Import({CoreConfiguration.class, RestAdapter.class, WebAdapter.class})
 public class PatApplication {
     static final String SHELL_AUTOCONFIGURATION =
             "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
@@ -38,19 +37,20 @@ public class PatApplication {
     static final String JSON_LOGS = "json-logs";
 
     static SpringApplication application(String[] args) {
-        SpringApplication application = new SpringApplication(PatApplication.class);
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        SpringApplication application = new SpringApplication(serve ? PatApplication.class : ShellMode.class);
         Map<String, Object> defaults = new HashMap<>();
-        if (args.length > 0 && args[0].equals("serve")) {
+        if (serve) {
             application.setWebApplicationType(WebApplicationType.SERVLET);
             defaults.put("spring.autoconfigure.exclude", SHELL_AUTOCONFIGURATION);
         } else {
             application.setWebApplicationType(WebApplicationType.NONE);
+            application.setLazyInitialization(true);
+            // Boot warms Jackson, validation and HTTP converters in a background thread: a shell command uses none
+            // of them, and on two cores that thread slows the command down
+            System.setProperty("spring.backgroundpreinitializer.ignore", "true");
             defaults.put("pat.shell.mode", isOneShot(args) ? "one-shot" : "interactive");
-            if (isOneShot(args)) {
-                // one command needs no line editor: no warning about a missing terminal in scripts
-                System.setProperty("org.jline.terminal.dumb", "true");
-                defaults.put("logging.level.org.jline", "error");
-            }
+            defaults.put("logging.level.org.jline", "error");
             defaults.put("logging.level.root", "warn");
             application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         }

@@ -103,7 +103,7 @@ class OneCommandModeIT {
         assertThat(noInput.err()).contains("abandoned: no password given; nothing was changed");
 
         Result unknown = pat(null, "tokens", "lst");
-        assertThat(unknown.exit()).isNotZero();
-        assertThat(unknown.err()).contains("no such command");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown command \"tokens\" (did you mean \"token\"?)");
     }
 }

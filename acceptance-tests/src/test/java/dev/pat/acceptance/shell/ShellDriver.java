@@ -1,12 +1,8 @@
 package dev.pat.acceptance.shell;
 
 import dev.pat.acceptance.steps.PlatformDriver;
+import dev.pat.shell.CommandLine;
 import org.springframework.shell.core.InputReader;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ExitStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The features through the admin shell: its commands, run by Spring Shell, answering its password prompts. */
+/** The features through the admin shell: its commands, run as typed in it, answering its password prompts. */
 class ShellDriver implements PlatformDriver {
     private static final Pattern ISSUED = Pattern.compile("token (\\d+) \"");
     /** The shell's options for the API's policy names. */
@@ -40,12 +36,10 @@ class ShellDriver implements PlatformDriver {
     private static final Pattern CLIPBOARD = Pattern.compile("\u001B]52;c;([A-Za-z0-9+/=]+)\u0007");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CommandParser parser;
-    private final CommandRegistry registry;
+    private final CommandLine shell;
 
-    ShellDriver(CommandParser parser, CommandRegistry registry) {
-        this.parser = parser;
-        this.registry = registry;
+    ShellDriver(CommandLine shell) {
+        this.shell = shell;
     }
 
     private record Run(int exitCode, String output, String error) {
@@ -68,13 +62,8 @@ class ShellDriver implements PlatformDriver {
 
     private Run run(String line, String... answers) {
         StringWriter out = new StringWriter();
-        try {
-            ExitStatus status = new CommandExecutor(registry).execute(new CommandContext(parser.parse(line), registry,
-                    new PrintWriter(out, true), new Answers(answers)));
-            return new Run(status.code(), out.toString(), status.description());
-        } catch (Exception e) {
-            throw new AssertionError("the shell could not run: " + line, e);
-        }
+        CommandLine.Outcome outcome = shell.run(line, new PrintWriter(out, true), new Answers(answers));
+        return new Run(outcome.exitCode(), out.toString(), outcome.error());
     }
 
     private static String quoted(String text) {
@@ -181,8 +170,8 @@ class ShellDriver implements PlatformDriver {
     @Override
     public String field(String seedWord) {
         return switch (seedWord) {
-            case "Expires At" -> "expiresAt";
-            case "API" -> "apiList";
+            case "Expires At" -> "--expires-at";
+            case "API" -> "--methods";
             default -> throw new IllegalArgumentException("no field " + seedWord);
         };
     }
@@ -255,6 +244,6 @@ class ShellDriver implements PlatformDriver {
             default -> Failure.OTHER;
         };
         // what the user reads after the shell's "error: " prefix
-        return Outcome.failed(failure, run.error().replaceFirst("^error: ", ""));
+        return Outcome.failed(failure, run.error());
     }
 }

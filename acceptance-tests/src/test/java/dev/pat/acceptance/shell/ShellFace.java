@@ -1,13 +1,12 @@
 package dev.pat.acceptance.shell;
 
 import dev.pat.acceptance.steps.FaceConfiguration;
+import dev.pat.shell.CommandLine;
 import io.cucumber.spring.CucumberContextConfiguration;
 import io.cucumber.spring.ScenarioScope;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.shell.core.command.CommandParser;
-import org.springframework.shell.core.command.CommandRegistry;
 
 /** The features proven through the admin shell. */
 @CucumberContextConfiguration
@@ -18,8 +17,8 @@ public class ShellFace extends FaceConfiguration {
     static class Driver {
         @Bean
         @ScenarioScope
-        ShellDriver shellDriver(CommandParser parser, CommandRegistry registry) {
-            return new ShellDriver(parser, registry);
+        ShellDriver shellDriver(CommandLine shell) {
+            return new ShellDriver(shell);
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.pat.domain.model.token.TokenLimit;
 import dev.pat.domain.model.token.TokenPolicies;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.PolicyRequest;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.TokenView;
 import dev.pat.domain.port.out.AccountStore;
@@ -75,7 +76,8 @@ public final class TokenService implements ManageTokens {
         Scope scope = scopeOf(command.scope());
         command.expiry().ifPresent(e -> expiries.forNew(e, now));
         TokenPolicies policies = command.policies().forNew(policyLimits);
-        passwords.confirm(command.caller(), command.password());
+        limit.allowOneMore(tokens.countOf(command.account()));
+        passwords.confirm(command.caller(), command.confirmation().password());
         TokenValue value = TokenValue.generate(randomness);
         AccessToken token = AccessToken.generate(command.account(), command.description(), scope,
                 command.expiry(), policies, value, expiries, now);
@@ -93,7 +95,8 @@ public final class TokenService implements ManageTokens {
         Optional<Scope> scope = command.scope().map(this::scopeOf);
         expiries.forChange(command.expiry(), now);
         command.policies().check(policyLimits);
-        passwords.confirm(command.caller(), command.password());
+        owned(command.account(), command.id());
+        passwords.confirm(command.caller(), command.confirmation().password());
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             AccessToken current = owned(command.account(), command.id());
@@ -110,7 +113,8 @@ public final class TokenService implements ManageTokens {
     public Issued regenerate(Regenerate command) {
         Instant now = clock.now();
         expiries.forChange(command.expiry(), now);
-        passwords.confirm(command.caller(), command.password());
+        expiries.forRegeneration(owned(command.account(), command.id()).expiry(), command.expiry(), now);
+        passwords.confirm(command.caller(), command.confirmation().password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
@@ -129,7 +133,9 @@ public final class TokenService implements ManageTokens {
         Instant now = clock.now();
         expiries.forChange(command.expiry(), now);
         command.policies().check(policyLimits);
-        passwords.confirm(command.caller(), command.password());
+        expiries.forCopy(owned(command.account(), command.id()).expiry(), command.expiry(), now);
+        limit.allowOneMore(tokens.countOf(command.account()));
+        passwords.confirm(command.caller(), command.confirmation().password());
         TokenValue value = TokenValue.generate(randomness);
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
@@ -145,15 +151,13 @@ public final class TokenService implements ManageTokens {
 
     @Override
     public TokenView endGracePeriod(EndGracePeriod command) {
-        passwords.confirm(command.caller(), command.password());
+        hasWorkingPreviousValue(owned(command.account(), command.id()), clock.now());
+        passwords.confirm(command.caller(), command.confirmation().password());
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             AccessToken token = owned(command.account(), command.id());
             Instant now = clock.now();
-            if (token.previous().filter(p -> p.worksAt(now)).isEmpty()) {
-                throw new InvalidInput("id", "token " + command.id().value() + " has no previous value that still"
-                        + " works: nothing to end");
-            }
+            hasWorkingPreviousValue(token, now);
             tokens.endGracePeriod(token.endGracePeriod(), token.previous().get().digest());
             audit.record(AuditEvent.of(command.caller(), AuditKind.TOKEN_OVERLAP_ENDED, Optional.of(token.id()),
                     "the old value " + token.previous().get().hint().value() + " stopped working", now));
@@ -182,7 +186,8 @@ public final class TokenService implements ManageTokens {
 
     @Override
     public int remove(Remove command) {
-        passwords.confirm(command.caller(), command.password());
+        command.ids().ifPresent(ids -> ids.forEach(id -> owned(command.account(), id)));
+        passwords.confirm(command.caller(), command.confirmation().password());
         return transactions.inTransaction(() -> {
             tokens.lockTokensOf(command.account());
             // every id is checked before any is removed: a single unknown id leaves all tokens in place
@@ -230,6 +235,13 @@ public final class TokenService implements ManageTokens {
                 }).toList();
     }
 
+    @Override
+    public void checkValues(Optional<ScopeRequest> scope, Optional<Expiry> expiry, PolicyRequest policies) {
+        scope.ifPresent(this::scopeOf);
+        expiries.forChange(expiry, clock.now());
+        policies.check(policyLimits);
+    }
+
     private Issued issued(AccessToken token, TokenValue value, Instant now) {
         return new Issued(view(token, now), value);
     }
@@ -244,6 +256,13 @@ public final class TokenService implements ManageTokens {
             limit.allowOneMore(tokens.countOf(token.owner()));
             return tokens.add(token);
         });
+    }
+
+    private static void hasWorkingPreviousValue(AccessToken token, Instant now) {
+        if (token.previous().filter(p -> p.worksAt(now)).isEmpty()) {
+            throw new InvalidInput("id", "token " + token.id().value() + " has no previous value that still"
+                    + " works: nothing to end");
+        }
     }
 
     /** The account's token of that id; another account's token is answered exactly as a missing one. */

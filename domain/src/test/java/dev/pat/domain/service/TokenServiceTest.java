@@ -15,8 +15,10 @@ import dev.pat.domain.model.token.Description;
 import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.ExpiryPolicy;
 import dev.pat.domain.model.token.TokenId;
+import dev.pat.domain.port.in.Confirmation;
 import dev.pat.domain.port.in.ManageTokens.Issued;
 import dev.pat.domain.port.in.ManageTokens;
+import dev.pat.domain.port.in.PolicyRequest;
 import dev.pat.domain.port.in.ScopeRequest;
 import dev.pat.domain.port.in.TokenView;
 import dev.pat.domain.testing.TestPlatform;
@@ -57,6 +59,50 @@ class TokenServiceTest {
     private void assertNothingChangedFor(Account who, List<TokenView> before) {
         assertThat(tokens.list(who.id(), Optional.empty())).usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(before);
+    }
+
+    /** A confirmation that counts how often the password was asked for. */
+    private static final class Asked implements Confirmation {
+        int times;
+
+        @Override
+        public Password password() {
+            times++;
+            return TestPlatform.password();
+        }
+    }
+
+    @Test
+    void the_password_is_asked_only_after_every_check_that_needs_none_has_passed() {
+        Issued expiring = tokens.generate(new ManageTokens.Generate(as(ann.id()), password(), new Description("soon"),
+                ScopeRequest.apiSet("IDE Plugins"), Expiry.endOf(java.time.LocalDate.ofInstant(t.clock.now(),
+                java.time.ZoneOffset.UTC).plusDays(1))));
+        Issued bobs = generate(bob, "bob's");
+        t.clock.advance(Duration.ofDays(3));
+        Asked asked = new Asked();
+        Expiry past = Expiry.parse("01-01-2020");
+        List<Runnable> refusedBeforeAsking = List.of(
+                () -> tokens.generate(new ManageTokens.Generate(as(ann.id()), asked, new Description("x"),
+                        ScopeRequest.apiSet("Gold"), Optional.empty(), PolicyRequest.NONE)),
+                () -> tokens.generate(new ManageTokens.Generate(as(ann.id()), asked, new Description("x"),
+                        ScopeRequest.apiSet("IDE Plugins"), Optional.of(past), PolicyRequest.NONE)),
+                () -> tokens.edit(new ManageTokens.Edit(as(ann.id()), asked, id(bobs), Optional.of(
+                        new Description("mine")), Optional.empty(), Optional.empty(), PolicyRequest.NONE)),
+                () -> tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), asked, id(expiring),
+                        Optional.empty(), Duration.ZERO)),
+                () -> tokens.copy(new ManageTokens.Copy(as(ann.id()), asked, id(expiring), Optional.empty(),
+                        Optional.empty(), PolicyRequest.NONE)),
+                () -> tokens.endGracePeriod(new ManageTokens.EndGracePeriod(as(ann.id()), asked, id(expiring))),
+                () -> tokens.remove(new ManageTokens.Remove(as(ann.id()), asked, Optional.of(Set.of(id(expiring),
+                        id(bobs))))));
+        for (Runnable refused : refusedBeforeAsking) {
+            assertThatThrownBy(refused::run).isInstanceOfAny(InvalidInput.class, TokenNotFound.class);
+        }
+        assertThat(asked.times).as("password prompts for changes that were refused anyway").isZero();
+
+        tokens.regenerate(new ManageTokens.Regenerate(as(ann.id()), asked, id(expiring), Optional.of(NEXT_YEAR),
+                Duration.ZERO));
+        assertThat(asked.times).isEqualTo(1);
     }
 
     @Test

@@ -117,9 +117,19 @@ public final class ApiCatalog {
                 DOCS + method.service() + "." + method.group() + "-method-" + method.method(), grantable);
     }
 
-    /** The method of that name, matched case-insensitively, if the platform has it. */
-    public Optional<ApiMethodInfo> find(String canonicalName) {
-        return Optional.ofNullable(byKey.get(canonicalName.trim().toLowerCase(Locale.ROOT)));
+    /**
+     * The method of that name, matched case-insensitively, if the platform has it: the canonical name
+     * ({@code environment.Control.GetEnvs}), or the short one ({@code GetEnvs}) when only one method bears it.
+     */
+    public Optional<ApiMethodInfo> find(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        ApiMethodInfo exact = byKey.get(key);
+        if (exact != null || key.contains(".")) {
+            return Optional.ofNullable(exact);
+        }
+        List<ApiMethodInfo> named = byKey.values().stream()
+                .filter(m -> m.method().method().toLowerCase(Locale.ROOT).equals(key)).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     public Optional<ApiMethodInfo> find(String service, String group, String method) {
@@ -211,28 +221,10 @@ public final class ApiCatalog {
         }
         return byKey.values().stream()
                 .filter(ApiMethodInfo::grantable)
-                .min(Comparator.comparingInt(m -> distance(typed, m.method().key())))
-                .filter(m -> distance(typed, m.method().key()) <= Math.max(3, typed.length() / 3))
+                .min(Comparator.comparingInt(m -> Texts.distance(typed, m.method().key())))
+                .filter(m -> Texts.distance(typed, m.method().key()) <= Math.max(3, typed.length() / 3))
                 .map(m -> " (did you mean " + m.method().canonical() + "?)")
                 .orElse("");
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }

@@ -26,15 +26,20 @@ public interface ManageTokens {
     int LIMIT_PER_ACCOUNT = TokenLimit.STANDARD.perAccount();
 
     /** Generate; without an expiry, the token gets the longest lifetime allowed (or none, where none is set). */
-    record Generate(Caller caller, Password password, Description description, ScopeRequest scope,
+    record Generate(Caller caller, Confirmation confirmation, Description description, ScopeRequest scope,
                     Optional<Expiry> expiry, PolicyRequest policies) {
         public Generate {
             Objects.requireNonNull(caller, "caller");
-            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(confirmation, "confirmation");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(expiry, "expiry");
             Objects.requireNonNull(policies, "policies");
+        }
+
+        public Generate(Caller caller, Password password, Description description, ScopeRequest scope,
+                        Optional<Expiry> expiry, PolicyRequest policies) {
+            this(caller, Confirmation.of(password), description, scope, expiry, policies);
         }
 
         /** With the seed's policies (or the operator's defaults). */
@@ -53,15 +58,26 @@ public interface ManageTokens {
         }
     }
 
-    record Edit(Caller caller, Password password, TokenId id, Optional<Description> description,
+    record Edit(Caller caller, Confirmation confirmation, TokenId id, Optional<Description> description,
                 Optional<ScopeRequest> scope, Optional<Expiry> expiry, PolicyRequest policies) {
         public Edit {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(policies, "policies");
+            checkChanges(description, scope, expiry, policies);
+        }
+
+        /** An edit must change something. */
+        public static void checkChanges(Optional<Description> description, Optional<ScopeRequest> scope,
+                                        Optional<Expiry> expiry, PolicyRequest policies) {
             if (description.isEmpty() && scope.isEmpty() && expiry.isEmpty() && policies.isEmpty()) {
                 throw new InvalidInput("description", "nothing to change: give a description, an API set,"
                         + " methods, an expiry date or a policy");
             }
+        }
+
+        public Edit(Caller caller, Password password, TokenId id, Optional<Description> description,
+                    Optional<ScopeRequest> scope, Optional<Expiry> expiry, PolicyRequest policies) {
+            this(caller, Confirmation.of(password), id, description, scope, expiry, policies);
         }
 
         public Edit(Caller caller, Password password, TokenId id, Optional<Description> description,
@@ -75,7 +91,7 @@ public interface ManageTokens {
     }
 
     /** Regenerate; with a grace period (0 to a day) the old value keeps working until it ends. */
-    record Regenerate(Caller caller, Password password, TokenId id, Optional<Expiry> expiry,
+    record Regenerate(Caller caller, Confirmation confirmation, TokenId id, Optional<Expiry> expiry,
                       Duration gracePeriod) {
         public Regenerate {
             Objects.requireNonNull(id, "id");
@@ -84,6 +100,11 @@ public interface ManageTokens {
                 throw new InvalidInput(PolicyLimits.GRACE_PERIOD, "0 to " + PolicyLimits.MAX_GRACE_MINUTES
                         + " minutes (a day)");
             }
+        }
+
+        public Regenerate(Caller caller, Password password, TokenId id, Optional<Expiry> expiry,
+                          Duration gracePeriod) {
+            this(caller, Confirmation.of(password), id, expiry, gracePeriod);
         }
 
         /** The seed's regeneration: the old value stops working at once. */
@@ -96,11 +117,16 @@ public interface ManageTokens {
         }
     }
 
-    record Copy(Caller caller, Password password, TokenId id, Optional<Description> description,
+    record Copy(Caller caller, Confirmation confirmation, TokenId id, Optional<Description> description,
                 Optional<Expiry> expiry, PolicyRequest policies) {
         public Copy {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(policies, "policies");
+        }
+
+        public Copy(Caller caller, Password password, TokenId id, Optional<Description> description,
+                    Optional<Expiry> expiry, PolicyRequest policies) {
+            this(caller, Confirmation.of(password), id, description, expiry, policies);
         }
 
         public Copy(Caller caller, Password password, TokenId id, Optional<Description> description,
@@ -114,7 +140,7 @@ public interface ManageTokens {
     }
 
     /** Remove the tokens named, or, with no ids ({@link #all}), every token of the account. */
-    record Remove(Caller caller, Password password, Optional<Set<TokenId>> ids) {
+    record Remove(Caller caller, Confirmation confirmation, Optional<Set<TokenId>> ids) {
         public Remove {
             if (ids.isPresent() && ids.get().isEmpty()) {
                 throw new InvalidInput("ids", "name at least one token to remove");
@@ -124,6 +150,10 @@ public interface ManageTokens {
                         + LIMIT_PER_ACCOUNT);
             }
             ids = ids.map(Set::copyOf);
+        }
+
+        public Remove(Caller caller, Password password, Optional<Set<TokenId>> ids) {
+            this(caller, Confirmation.of(password), ids);
         }
 
         public Remove(Caller caller, Password password, Set<TokenId> ids) {
@@ -140,9 +170,13 @@ public interface ManageTokens {
     }
 
     /** Ends a rotation's overlap early: the token's previous value stops working now. */
-    record EndGracePeriod(Caller caller, Password password, TokenId id) {
+    record EndGracePeriod(Caller caller, Confirmation confirmation, TokenId id) {
         public EndGracePeriod {
             Objects.requireNonNull(id, "id");
+        }
+
+        public EndGracePeriod(Caller caller, Password password, TokenId id) {
+            this(caller, Confirmation.of(password), id);
         }
 
         public AccountId account() {
@@ -194,4 +228,11 @@ public interface ManageTokens {
 
     /** The dates offered when choosing Expires At: in a month, a quarter and a year from today. */
     List<LocalDate> suggestedExpiries();
+
+    /**
+     * Checks the values a change asks for, before anyone signs in or is asked for a password: the API set or
+     * methods, the expiry date (not past, within the longest lifetime) and the policies. The change itself checks
+     * them again, with what only the account's state can tell (the token exists, its expiry, the limit).
+     */
+    void checkValues(Optional<ScopeRequest> scope, Optional<Expiry> expiry, PolicyRequest policies);
 }

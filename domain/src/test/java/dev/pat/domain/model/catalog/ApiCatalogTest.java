@@ -24,6 +24,16 @@ class ApiCatalogTest {
     }
 
     @Test
+    void a_short_name_finds_the_one_method_that_bears_it() {
+        assertThat(catalog.find("GetEnvs")).map(ApiMethodInfo::method).contains(ApiCatalog.GET_ENVS);
+        assertThat(catalog.find(" stopenv ")).map(ApiMethodInfo::method).contains(ApiCatalog.STOP_ENV);
+        assertThat(catalog.scope(Optional.empty(), List.of("GetEnvs", "GetEnvInfo")).methods())
+                .containsExactlyInAnyOrder(ApiCatalog.GET_ENVS, ApiCatalog.GET_ENV_INFO);
+        assertThat(catalog.find("Control.GetEnvs")).as("a partly qualified name is not a short one").isEmpty();
+        assertThat(catalog.find("GetNothing")).isEmpty();
+    }
+
+    @Test
     void every_method_has_a_description_and_a_documentation_link() {
         assertThat(catalog.grantable("")).allSatisfy(m -> {
             assertThat(m.description()).isNotBlank();
