@@ -87,7 +87,8 @@ class ApiCommands {
         // documentation (OSC 8) where the terminal shows links, and --json has every docUrl
         for (ApiMethodInfo m : shown) {
             String name = m.method().canonical();
-            String linked = screen.colors() ? "\u001B]8;;" + m.docUrl() + "\u001B\\" + name + "\u001B]8;;\u001B\\" : name;
+            String linked = screen.colors() ? "\u001B]8;;" + m.docUrl() + "\u001B\\" + name
+                    + "\u001B]8;;\u001B\\" : name;
             out.println(checked.map(c -> c.contains(m.method()) ? "[x] " : "[ ] ").orElse("") + linked);
             out.println((checked.isPresent() ? "      " : "    ") + m.description());
         }
