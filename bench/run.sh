@@ -1,72 +1,114 @@
 #!/usr/bin/env bash
-# PAT benchmarks, run on purpose: ./bench/run.sh
-#   1. JMH: the verification path (cache hit, well-formed miss, checksum reject).
-#   2. wrk against ./pat serve: the same server, three ways in one run (no authentication: /actuator/health;
-#      GetEnvInfo with a session; GetEnvInfo with a token), with 1,000 and with 1,000,000 tokens stored.
-# Environment: DURATION (seconds per wrk run, default 15), THREADS (2), CONNECTIONS (64), SIZES ("1000 1000000"),
-# JMH_ARGS (default: a short run). Needs wrk (installed with apt-get when missing, as root).
+# PAT benchmarks, run on purpose: ./bench/run.sh   (about 10 minutes; not part of the build)
+#   1. JMH: the verification path (cache hit, well-formed miss, checksum reject), in nanoseconds.
+#   2. HTTP, in one run, wrk -t2 -c64 on loopback: the bare stack (bench/bare: Spring Boot, Spring MVC and Tomcat
+#      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT; then PAT with
+#      1,000 tokens stored: GetEnvInfo with a token, a call refused for having no session (702), GetEnvInfo with
+#      a session. Requests/s, p50, p99, and each ratio to the bare stack; resident memory of both after the load.
+#   3. The access log's cost: the token call again with the access log off.
+#   4. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
+#      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
+# Environment: DURATION (seconds measured, default 15), WARMUP (10), JVM (flags for both servers, default the
+# launcher's serve heap: -Xms64m -Xmx256m), JMH_ARGS, SKIP_JMH=1, SKIP_MILLION=1. Needs wrk (apt-get install wrk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-DURATION="${DURATION:-15}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-64}"
-SIZES="${SIZES:-1000 1000000}"; PORT="${PORT:-18090}"
+DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; PORT="${PORT:-18090}"
+JVM="${JVM:--Xms64m -Xmx256m}"
 JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 3 -f 1 -t 1}"
 PASSWORD="benchmark password"
-
 command -v wrk >/dev/null || { echo "installing wrk..." >&2; apt-get install -y -q wrk >/dev/null; }
-echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(uname -r)"
 
-echo "== building"
+echo "== machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g \
+  | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), JVM flags: $JVM"
+echo "== building" >&2
 (cd "$root" && mvn -B -q -DskipTests install) >&2
 (cd "$here" && mvn -B -q package) >&2
+(cd "$here/bare" && mvn -B -q package) >&2
 jar="$root/app/target/app-0.1.0-SNAPSHOT-exec.jar"
+bare="$here/bare/target/bench-bare-0.1.0-SNAPSHOT.jar"
 bench="$here/target/benchmarks.jar"
 
-echo "== JMH: verification path (ns per call, lower is better)"
-java -jar "$bench" $JMH_ARGS 2>/dev/null | sed -n '/^Benchmark/,$p'
-
-wrk_run() { # url -> "requests/s p99"
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1")
-  echo "$(echo "$out" | awk '/Requests\/sec/{print $2}') $(echo "$out" | awk '$1=="99%"{print $2}')"
-}
-
-declare -A rps
-for size in $SIZES; do
-  work=$(mktemp -d); db="jdbc:sqlite:$work/pat.db"; base="http://127.0.0.1:$PORT"
-  echo "== $size tokens stored"
-  echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login bench@example.com >/dev/null
-  # the other tokens belong to another account (an account holds at most 100)
-  echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login others@example.com >/dev/null
-  if [ "$size" -gt 1 ]; then java -cp "$bench" dev.pat.bench.SeedTokens "$db" 2 $((size - 1)) >/dev/null; fi
-  PAT_DB_URL="$db" java -jar "$jar" serve --port "$PORT" > "$work/server.log" 2>&1 &
-  server=$!
-  trap 'kill $server 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -sf "$base/actuator/health" >/dev/null && break; sleep 1; done
-  session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
-    --data-urlencode "password=$PASSWORD" | sed 's/.*"session":"\([^"]*\)".*/\1/')
-  curl -s "$base/1.0/environment/control/rest/createenvironment" -d "session=$session" -d envName=bench >/dev/null
-  token=$(curl -s "$base/1.0/users/authentication/rest/createtoken" -d "session=$session" \
-    --data-urlencode "password=$PASSWORD" -d description=bench --data-urlencode "tokenTemplate=IDE Plugins" \
-    -d expiresAt=31-12-2099 | sed 's/.*"key":"\([^"]*\)".*/\1/')
-  health="$base/actuator/health"
-  with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
-  with_token="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$token"
-  [ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer result 0" >&2; exit 1; }
-  for url in "$health" "$with_session" "$with_token"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$url" >/dev/null; done
-  read -r r_health p_health <<<"$(wrk_run "$health")"
-  read -r r_session p_session <<<"$(wrk_run "$with_session")"
-  read -r r_token p_token <<<"$(wrk_run "$with_token")"
-  rps[$size]=$r_token
-  printf '%-34s %12s req/s   p99 %s\n' "no authentication (health)" "$r_health" "$p_health"
-  printf '%-34s %12s req/s   p99 %s\n' "GetEnvInfo with a session" "$r_session" "$p_session"
-  printf '%-34s %12s req/s   p99 %s\n' "GetEnvInfo with a token" "$r_token" "$p_token"
-  awk -v t="$r_token" -v h="$r_health" -v s="$r_session" 'BEGIN{printf "ratios: token/baseline %.2f, session/baseline %.2f, token/session %.2f\n", t/h, s/h, t/s}'
-  kill "$server"; wait "$server" 2>/dev/null || true
-  trap - EXIT
-  rm -rf "$work"
-done
-set -- $SIZES
-if [ $# -ge 2 ]; then
-  awk -v a="${rps[$1]}" -v b="${rps[$2]}" -v x="$1" -v y="$2" 'BEGIN{printf "token calls with %s tokens stored / with %s: %.2f\n", y, x, b/a}'
+if [ -z "${SKIP_JMH:-}" ]; then
+  echo "== JMH: verification path (ns per call, lower is better)"
+  java -jar "$bench" $JMH_ARGS 2>/dev/null | sed -n '/^Benchmark/,$p'
 fi
+
+server=""
+stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; server=""; }
+trap stop EXIT
+wait_for() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer: $1" >&2; exit 1; }
+rss() { ps -o rss= -p "$server" | awk '{printf "%d", $1 / 1024}'; }
+measure() { # url [script file] -> "requests/s p50 p99"
+  local url="$1" script=()
+  [ $# -ge 3 ] && script=(-s "$2" "$url" -- "$3") || script=("$url")
+  wrk -t2 -c64 -d"${WARMUP}s" "${script[@]}" >/dev/null
+  wrk -t2 -c64 -d"${DURATION}s" --latency "${script[@]}" | awk '/Requests\/sec/{r=$2} $1=="50%"{p50=$2}
+    $1=="99%"{p99=$2} END{print r, p50, p99}'
+}
+row() { printf '%-42s %10s req/s   p50 %8s   p99 %8s   %s\n' "$@"; }
+
+echo "== HTTP: wrk -t2 -c64, ${WARMUP} s warm-up, ${DURATION} s measured"
+java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
+server=$!
+wait_for "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo"
+read -r r_bare p50_bare p99_bare <<<"$(measure "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo")"
+rss_bare=$(rss); stop
+row "bare Spring Boot, one @GetMapping" "$r_bare" "$p50_bare" "$p99_bare" "1.00x"
+
+start_pat() { # db [server args...]
+  local db="$1"; shift
+  PAT_DB_URL="$db" java $JVM -jar "$jar" serve --port "$PORT" "$@" >"$work/server.log" 2>&1 &
+  server=$!
+  wait_for "http://127.0.0.1:$PORT/actuator/health/readiness"
+}
+work=$(mktemp -d); db="jdbc:sqlite:$work/pat.db"; base="http://127.0.0.1:$PORT"
+echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login bench@example.com >/dev/null
+echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login others@example.com >/dev/null
+java -cp "$bench" dev.pat.bench.SeedTokens "$db" 2 999 >/dev/null
+start_pat "$db"
+session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
+  --data-urlencode "password=$PASSWORD" | sed 's/.*"session":"\([^"]*\)".*/\1/')
+curl -s "$base/1.0/environment/control/rest/createenvironment" -d "session=$session" -d envName=bench >/dev/null
+token=$(curl -s "$base/1.0/users/authentication/rest/createtoken" -d "session=$session" \
+  --data-urlencode "password=$PASSWORD" -d description=bench --data-urlencode "tokenTemplate=IDE Plugins" \
+  | sed 's/.*"key":"\([^"]*\)".*/\1/')
+with_token="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$token"
+refused="$base/1.0/environment/control/rest/getenvinfo?envName=bench"
+with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
+[ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer 0" >&2; exit 1; }
+[ "$(curl -s "$refused" | head -c 14)" = '{"result":702,' ] || { echo "the refused call does not answer 702" >&2; exit 1; }
+ratio() { awk -v a="$1" -v b="$r_bare" 'BEGIN{printf "%.2fx", a / b}'; }
+read -r r_token p50_token p99_token <<<"$(measure "$with_token")"
+row "PAT GetEnvInfo with a token (target 0.9x)" "$r_token" "$p50_token" "$p99_token" "$(ratio "$r_token")"
+read -r r_refused p50_refused p99_refused <<<"$(measure "$refused")"
+row "PAT refused, no session: 702 (target 1.0x)" "$r_refused" "$p50_refused" "$p99_refused" "$(ratio "$r_refused")"
+read -r r_session p50_session p99_session <<<"$(measure "$with_session")"
+row "PAT GetEnvInfo with a session (target 0.8x)" "$r_session" "$p50_session" "$p99_session" "$(ratio "$r_session")"
+rss_pat=$(rss); stop
+echo "resident memory after the load: bare ${rss_bare} MB, PAT ${rss_pat} MB ($(awk -v a="$rss_pat" -v b="$rss_bare" \
+  'BEGIN{printf "%.2fx", a / b}'); target 1.2x)"
+
+echo "== the access log's cost"
+start_pat "$db" --logging.level.pat.access=off
+read -r r_quiet _ _ <<<"$(measure "$with_token")"
+stop
+row "PAT GetEnvInfo with a token, no access log" "$r_quiet" "" "" ""
+awk -v on="$r_token" -v off="$r_quiet" 'BEGIN{printf "access log cost: %.1f%% of throughput (target 5%%)\n", 100 * (off - on) / off}'
+
+if [ -z "${SKIP_MILLION:-}" ]; then
+  echo "== 1,000,000 tokens stored, 150,000 different ones verified"
+  java -cp "$bench" dev.pat.bench.SeedTokens "$db" 2 999000 "$work/values.txt" 150000 >/dev/null
+  start_pat "$db"
+  # long enough a warm-up that well over 100,000 different tokens are verified: the cache reaches its bound
+  short_warmup="$WARMUP"; WARMUP="${WARMUP_MILLION:-150}"
+  read -r r_many p50_many p99_many <<<"$(measure "$base/" "$here/tokens.lua" "$work/values.txt")"
+  WARMUP="$short_warmup"
+  row "PAT, a random one of 150,000 tokens" "$r_many" "$p50_many" "$p99_many" "$(ratio "$r_many")"
+  metrics=$(curl -s "$base/actuator/prometheus")
+  cache=$(echo "$metrics" | awk '/^pat_token_cache_size/{printf "%d", $2}')
+  heap=$(echo "$metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/{s+=$NF} END{printf "%d", s / 1048576}')
+  echo "token cache: ${cache} entries (bound 100,000); heap used ${heap} MB; resident memory $(rss) MB"
+  stop
+fi
+rm -rf "$work"

@@ -87,8 +87,7 @@ final class JdbiEnvironmentStore implements EnvironmentStore {
     public Optional<Environment> byName(EnvName name) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM environments WHERE name = :name")
                 .bind("name", name.value()).map((rs, ctx) -> Row.of(rs)).findOne()
-                .map(row -> row.with(groups(h, List.of(row.name().value())).getOrDefault(row.name().value(),
-                        List.of()))));
+                .map(row -> row.with(groupsOf(h, row.name().value()))));
     }
 
     @Override
@@ -104,15 +103,28 @@ final class JdbiEnvironmentStore implements EnvironmentStore {
         });
     }
 
+    /** One environment's node groups: a plain statement, as GetEnvInfo reads it on every call. */
+    private static List<NodeGroup> groupsOf(Handle h, String name) {
+        return h.createQuery("SELECT " + GROUP_COLUMNS + " FROM environment_node_groups WHERE env_name = :name"
+                        + " ORDER BY position")
+                .bind("name", name).map((rs, ctx) -> group(rs)).list();
+    }
+
+    private static NodeGroup group(ResultSet rs) throws SQLException {
+        return new NodeGroup(rs.getString("node_group"), rs.getString("node_type"), rs.getInt("node_count"),
+                rs.getInt("fixed_cloudlets"), rs.getInt("flexible_cloudlets"),
+                Optional.ofNullable(rs.getString("display_name")));
+    }
+
+    private static final String GROUP_COLUMNS = "env_name, node_group, node_type, node_count, fixed_cloudlets,"
+            + " flexible_cloudlets, display_name";
+
     private static Map<String, List<NodeGroup>> groups(Handle h, List<String> names) {
         Map<String, List<NodeGroup>> groups = new LinkedHashMap<>();
-        h.createQuery("SELECT env_name, node_group, node_type, node_count, fixed_cloudlets, flexible_cloudlets,"
-                        + " display_name FROM environment_node_groups WHERE env_name IN (<names>)"
+        h.createQuery("SELECT " + GROUP_COLUMNS + " FROM environment_node_groups WHERE env_name IN (<names>)"
                         + " ORDER BY env_name, position")
                 .bindList("names", names)
-                .map((rs, ctx) -> Map.entry(rs.getString("env_name"), new NodeGroup(rs.getString("node_group"),
-                        rs.getString("node_type"), rs.getInt("node_count"), rs.getInt("fixed_cloudlets"),
-                        rs.getInt("flexible_cloudlets"), Optional.ofNullable(rs.getString("display_name")))))
+                .map((rs, ctx) -> Map.entry(rs.getString("env_name"), group(rs)))
                 .forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return groups;
     }

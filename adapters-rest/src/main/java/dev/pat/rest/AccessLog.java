@@ -12,7 +12,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * One line per request, when its answer is complete: verb, path, query with every secret redacted, status and
@@ -30,10 +31,39 @@ class AccessLog extends OncePerRequestFilter {
     /** The platform's result code of the answer. */
     static final String RESULT = AccessLog.class.getName() + ".result";
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
-    private static final Pattern SECRETS = Pattern.compile("(?i)(^|&)(session|password|key|keys|code)=[^&]*");
+    private final boolean structured;
 
+    AccessLog(boolean structured) {
+        this.structured = structured;
+    }
+
+    private static final Set<String> SECRETS = Set.of("session", "password", "key", "keys", "code");
+
+    /** The query with the value of every secret parameter replaced; by hand, as it runs for every request. */
     static String redact(String query) {
-        return query == null ? "" : "?" + SECRETS.matcher(query).replaceAll("$1$2=[redacted]");
+        if (query == null) {
+            return "";
+        }
+        StringBuilder redacted = new StringBuilder(query.length() + 16).append('?');
+        int start = 0;
+        while (start <= query.length()) {
+            int end = query.indexOf('&', start);
+            if (end < 0) {
+                end = query.length();
+            }
+            int equals = query.indexOf('=', start);
+            if (equals >= 0 && equals < end
+                    && SECRETS.contains(query.substring(start, equals).toLowerCase(Locale.ROOT))) {
+                redacted.append(query, start, equals + 1).append("[redacted]");
+            } else {
+                redacted.append(query, start, end);
+            }
+            if (end < query.length()) {
+                redacted.append('&');
+            }
+            start = end + 1;
+        }
+        return redacted.toString();
     }
 
     @Override
@@ -74,7 +104,7 @@ class AccessLog extends OncePerRequestFilter {
         }
     }
 
-    private static void log(HttpServletRequest request, HttpServletResponse response, long start) {
+    private void log(HttpServletRequest request, HttpServletResponse response, long start) {
         if (LOG.isInfoEnabled()) {
             // who called, by ids only (never a value), so a line joins the audit trail; in JSON logs, as fields
             Object account = request.getAttribute(ACCOUNT);
@@ -84,26 +114,38 @@ class AccessLog extends OncePerRequestFilter {
             Object result = request.getAttribute(RESULT);
             String path = FailureAnswers.printable(request.getRequestURI()) + redact(request.getQueryString());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
-                    .addKeyValue("url.path", path).addKeyValue("http.status", response.getStatus())
-                    .addKeyValue("duration.ms", millis);
-            StringBuilder text = new StringBuilder().append(request.getMethod()).append(' ').append(path)
+            StringBuilder text = new StringBuilder(160).append(request.getMethod()).append(' ').append(path)
                     .append(' ').append(response.getStatus()).append(' ').append(millis).append("ms");
             if (address != null) {
-                line = line.addKeyValue("client.address", address);
                 text.append(" from=").append(address);
             }
             if (method != null) {
-                line = line.addKeyValue("pat.method", method).addKeyValue("pat.result", result);
                 text.append(" result=").append(result);
             }
             if (account != null) {
-                line = line.addKeyValue("pat.account", account);
                 text.append(" account=").append(account);
             }
             if (token != null) {
-                line = line.addKeyValue("pat.token", token);
                 text.append(" token=").append(token);
+            }
+            if (!structured) {
+                LOG.info(text.toString());
+                return;
+            }
+            LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
+                    .addKeyValue("url.path", path).addKeyValue("http.status", response.getStatus())
+                    .addKeyValue("duration.ms", millis);
+            if (address != null) {
+                line = line.addKeyValue("client.address", address);
+            }
+            if (method != null) {
+                line = line.addKeyValue("pat.method", method).addKeyValue("pat.result", result);
+            }
+            if (account != null) {
+                line = line.addKeyValue("pat.account", account);
+            }
+            if (token != null) {
+                line = line.addKeyValue("pat.token", token);
             }
             line.log(text.toString());
         }

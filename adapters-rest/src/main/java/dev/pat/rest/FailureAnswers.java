@@ -76,7 +76,18 @@ final class FailureAnswers {
     }
 
     static String printable(String path) {
-        String cleaned = path == null ? "" : path.replaceAll("[^A-Za-z0-9/._-]", "?");
-        return cleaned.length() <= 120 ? cleaned : cleaned.substring(0, 120) + "…";
+        if (path == null) {
+            return "";
+        }
+        // by hand, not a regular expression: the access log calls this for every request
+        int length = Math.min(path.length(), 120);
+        char[] cleaned = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = path.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/'
+                    || c == '.' || c == '_' || c == '-';
+            cleaned[i] = plain ? c : '?';
+        }
+        return path.length() <= 120 ? new String(cleaned) : new String(cleaned) + "…";
     }
 }

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
@@ -37,6 +36,7 @@ final class PlatformApiFilter implements Filter {
     /** The last second a calling token works, on every answer to a token (absent for one that never expires). */
     static final String TOKEN_EXPIRES = "X-Token-Expires";
     private static final Logger LOG = LoggerFactory.getLogger(PlatformApiFilter.class);
+    private static final byte[] NO_BODY = new byte[0];
 
     private final Endpoints endpoints;
     private final JsonMapper json;
@@ -55,6 +55,7 @@ final class PlatformApiFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
+        long started = System.nanoTime();
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         ApiRoute route = ApiRoute.of(request.getRequestURI());
@@ -79,9 +80,9 @@ final class PlatformApiFilter implements Filter {
             return;
         }
         if (length > 0 || "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"))) {
-            readBody(request, response, method);
+            readBody(request, response, method, started);
         } else {
-            answer(request, response, method, new byte[0]);
+            answer(request, response, method, NO_BODY, started);
         }
     }
 
@@ -96,7 +97,7 @@ final class PlatformApiFilter implements Filter {
     }
 
     /** Collects the body as it arrives, without a thread waiting for it; answers once it is whole. */
-    private void readBody(HttpServletRequest request, HttpServletResponse response, ApiMethod method)
+    private void readBody(HttpServletRequest request, HttpServletResponse response, ApiMethod method, long started)
             throws IOException {
         AsyncContext async = request.startAsync();
         async.setTimeout(limits.bodyTimeout().toMillis());
@@ -152,7 +153,7 @@ final class PlatformApiFilter implements Filter {
             @Override
             public void onAllDataRead() throws IOException {
                 if (answered.compareAndSet(false, true)) {
-                    answer(request, response, method, body.toByteArray());
+                    answer(request, response, method, body.toByteArray(), started);
                     async.complete();
                 }
             }
@@ -168,12 +169,8 @@ final class PlatformApiFilter implements Filter {
         });
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, ApiMethod method, byte[] body)
-            throws IOException {
-        // Boot's http.server.requests names the method's path, not UNKNOWN (no MVC handler answers it)
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(observed -> observed.setPathPattern(
-                ("/1.0/" + method.service() + "/" + method.group() + "/rest/" + method.method())
-                        .toLowerCase(java.util.Locale.ROOT)));
+    private void answer(HttpServletRequest request, HttpServletResponse response, ApiMethod method, byte[] body,
+                        long started) throws IOException {
         Reply reply;
         PlatformRequest call = null;
         try {
@@ -203,12 +200,12 @@ final class PlatformApiFilter implements Filter {
                 ? code : -1;
         request.setAttribute(AccessLog.METHOD, method.canonical());
         request.setAttribute(AccessLog.RESULT, result);
-        counts.count(method, result);
         try {
             reply.writeTo(response, json);
         } catch (IOException clientGone) {
             LOG.debug("an answer could not be delivered: {}", clientGone.toString());
         }
+        counts.count(method, result, System.nanoTime() - started);
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {

@@ -1,24 +1,22 @@
 package dev.pat.bench;
 
+import dev.pat.domain.model.ClientAddress;
 import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.account.AccountId;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
-import dev.pat.domain.model.account.Session;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
-import dev.pat.domain.model.token.Expiry;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.ScopeRequest;
-import dev.pat.domain.service.AttemptLimiter;
 import dev.pat.domain.service.Platform;
-import dev.pat.domain.testing.FakeSecondFactor;
-import dev.pat.domain.testing.PlainHasher;
 import dev.pat.domain.testing.SeededRandomness;
+import dev.pat.domain.testing.TestPlatform;
+import dev.pat.persistence.testing.DatabaseFixture;
 import dev.pat.persistence.Database;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,8 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -53,18 +49,14 @@ public class VerificationBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        String url = "jdbc:sqlite:" + Files.createTempDirectory("pat-bench").resolve("pat.db");
-        database = Database.open(url, Optional.empty(), Optional.empty(), Instant::now, Duration.ofSeconds(5),
-                100_000);
-        Platform platform = new Platform(new Platform.Ports(database.accounts(), database.sessions(),
-                database.tokens(), database.environments(), database.usage(), database.transactions(),
-                new PlainHasher(), new FakeSecondFactor(), Instant::now, new SeededRandomness(1)),
-                Session.Lifetimes.DEFAULT, AttemptLimiter.standard());
+        database = DatabaseFixture.open(DatabaseFixture.freshSqliteUrl(), Instant::now);
+        Platform platform = new Platform(DatabaseFixture.ports(database, Instant::now, 1),
+                Platform.Policies.STANDARD);
         AccountId ann = platform.administration().createAccount(new Login("ann@example.com"),
                 new DisplayName("Ann"), Password.chosen("correct horse battery")).id();
-        String value = platform.tokens().generate(new ManageTokens.Generate(ann, Password.given("correct horse battery"),
-                new Description("bench"), ScopeRequest.apiSet("IDE Plugins"), Expiry.parse("31-12-2099")))
-                .value().reveal();
+        String value = platform.tokens().generate(new ManageTokens.Generate(TestPlatform.as(ann),
+                Password.given("correct horse battery"), new Description("bench"), ScopeRequest.apiSet("IDE Plugins"),
+                Optional.empty())).value().reveal();
         database.followTokenChanges();
         authorize = platform.authorize();
         known = Credential.presented(value);
@@ -80,14 +72,14 @@ public class VerificationBenchmark {
 
     @Benchmark
     public Object cacheHit() {
-        return authorize.authorize(known, ApiCatalog.STOP_ENV);
+        return authorize.authorize(known, ApiCatalog.STOP_ENV, ClientAddress.LOCAL);
     }
 
     @Benchmark
     public Object missOfAWellFormedUnknownValue() {
         try {
             return authorize.authorize(Credential.presented(TokenValue.generate(random).reveal()),
-                    ApiCatalog.STOP_ENV);
+                    ApiCatalog.STOP_ENV, ClientAddress.LOCAL);
         } catch (NotAuthenticated e) {
             return e.reason();
         }
@@ -96,7 +88,7 @@ public class VerificationBenchmark {
     @Benchmark
     public Object rejectedByChecksum() {
         try {
-            return authorize.authorize(mistyped, ApiCatalog.STOP_ENV);
+            return authorize.authorize(mistyped, ApiCatalog.STOP_ENV, ClientAddress.LOCAL);
         } catch (NotAuthenticated e) {
             return e.reason();
         }
