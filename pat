@@ -29,7 +29,11 @@ if [ ! -f "$run/pat.jsa" ] || [ "$jar" -nt "$run/pat.jsa" ]; then
 fi
 export PAT_DB_URL="${PAT_DB_URL:-jdbc:sqlite:$here/data/pat.db}"
 [ -f "$run/pat.jsa" ] && jvm+=(-XX:SharedArchiveFile="$run/pat.jsa" -Xshare:auto)
-if [ "${1:-}" != "serve" ]; then
+if [ "${1:-}" = "serve" ]; then
+  # the server's heap, sized to its work (the token cache at its bound of 100,000 and the requests in flight;
+  # README, "Memory"), not a quarter of the machine; PAT_JAVA_OPTS=-Xmx... overrides it
+  case " ${PAT_JAVA_OPTS:-} " in *" -Xmx"*) ;; *) jvm+=(-Xms64m -Xmx512m) ;; esac
+else
   # a command is short-lived: the quick compiler alone, no time spent optimising code that runs once, and the
   # simplest collector
   jvm+=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)

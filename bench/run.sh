@@ -8,13 +8,14 @@
 #   3. The access log's cost: the token call again with the access log off.
 #   4. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
 #      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
-# Environment: DURATION (seconds measured, default 15), WARMUP (10), JVM (flags for both servers, default the
-# launcher's serve heap: -Xms64m -Xmx256m), JMH_ARGS, SKIP_JMH=1, SKIP_MILLION=1. Needs wrk (apt-get install wrk).
+# Environment: DURATION (seconds measured, default 15), WARMUP (10; WARMUP_MILLION 150), JVM (flags for both
+# servers, default the launcher's serve heap: -Xms64m -Xmx512m), JMH_ARGS, SKIP_JMH=1, SKIP_MILLION=1,
+# ONLY_MILLION=1. Needs wrk (apt-get install wrk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; PORT="${PORT:-18090}"
-JVM="${JVM:--Xms64m -Xmx256m}"
+JVM="${JVM:--Xms64m -Xmx512m}"
 JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 3 -f 1 -t 1}"
 PASSWORD="benchmark password"
 command -v wrk >/dev/null || { echo "installing wrk..." >&2; apt-get install -y -q wrk >/dev/null; }
@@ -29,7 +30,7 @@ jar="$root/app/target/app-0.1.0-SNAPSHOT-exec.jar"
 bare="$here/bare/target/bench-bare-0.1.0-SNAPSHOT.jar"
 bench="$here/target/benchmarks.jar"
 
-if [ -z "${SKIP_JMH:-}" ]; then
+if [ -z "${SKIP_JMH:-}" ] && [ -z "${ONLY_MILLION:-}" ]; then
   echo "== JMH: verification path (ns per call, lower is better)"
   java -jar "$bench" $JMH_ARGS 2>/dev/null | sed -n '/^Benchmark/,$p'
 fi
@@ -48,6 +49,16 @@ measure() { # url [script file] -> "requests/s p50 p99"
 }
 row() { printf '%-42s %10s req/s   p50 %8s   p99 %8s   %s\n' "$@"; }
 
+work=$(mktemp -d); db="jdbc:sqlite:$work/pat.db"; base="http://127.0.0.1:$PORT"
+start_pat() { # db [server args...]
+  local db="$1"; shift
+  PAT_DB_URL="$db" java $JVM -jar "$jar" serve --port "$PORT" "$@" >"$work/server.log" 2>&1 &
+  server=$!
+  wait_for "http://127.0.0.1:$PORT/actuator/health/readiness"
+}
+r_bare=1
+ratio() { awk -v a="$1" -v b="$r_bare" 'BEGIN{printf "%.2fx", a / b}'; }
+if [ -z "${ONLY_MILLION:-}" ]; then
 echo "== HTTP: wrk -t2 -c64, ${WARMUP} s warm-up, ${DURATION} s measured"
 java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
 server=$!
@@ -56,13 +67,6 @@ read -r r_bare p50_bare p99_bare <<<"$(measure "http://127.0.0.1:$PORT/1.0/envir
 rss_bare=$(rss); stop
 row "bare Spring Boot, one @GetMapping" "$r_bare" "$p50_bare" "$p99_bare" "1.00x"
 
-start_pat() { # db [server args...]
-  local db="$1"; shift
-  PAT_DB_URL="$db" java $JVM -jar "$jar" serve --port "$PORT" "$@" >"$work/server.log" 2>&1 &
-  server=$!
-  wait_for "http://127.0.0.1:$PORT/actuator/health/readiness"
-}
-work=$(mktemp -d); db="jdbc:sqlite:$work/pat.db"; base="http://127.0.0.1:$PORT"
 echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login bench@example.com >/dev/null
 echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login others@example.com >/dev/null
 java -cp "$bench" dev.pat.bench.SeedTokens "$db" 2 999 >/dev/null
@@ -78,7 +82,6 @@ refused="$base/1.0/environment/control/rest/getenvinfo?envName=bench"
 with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
 [ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer 0" >&2; exit 1; }
 [ "$(curl -s "$refused" | head -c 14)" = '{"result":702,' ] || { echo "the refused call does not answer 702" >&2; exit 1; }
-ratio() { awk -v a="$1" -v b="$r_bare" 'BEGIN{printf "%.2fx", a / b}'; }
 read -r r_token p50_token p99_token <<<"$(measure "$with_token")"
 row "PAT GetEnvInfo with a token (target 0.9x)" "$r_token" "$p50_token" "$p99_token" "$(ratio "$r_token")"
 read -r r_refused p50_refused p99_refused <<<"$(measure "$refused")"
@@ -95,6 +98,10 @@ read -r r_quiet _ _ <<<"$(measure "$with_token")"
 stop
 row "PAT GetEnvInfo with a token, no access log" "$r_quiet" "" "" ""
 awk -v on="$r_token" -v off="$r_quiet" 'BEGIN{printf "access log cost: %.1f%% of throughput (target 5%%)\n", 100 * (off - on) / off}'
+else
+  echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login bench@example.com >/dev/null
+  echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login others@example.com >/dev/null
+fi
 
 if [ -z "${SKIP_MILLION:-}" ]; then
   echo "== 1,000,000 tokens stored, 150,000 different ones verified"

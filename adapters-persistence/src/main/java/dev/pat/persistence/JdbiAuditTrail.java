@@ -10,6 +10,7 @@ import dev.pat.domain.model.audit.TokenUsage;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.model.token.TokenId;
 import dev.pat.domain.port.out.AuditTrail;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -62,6 +63,8 @@ final class JdbiAuditTrail implements AuditTrail, AutoCloseable {
     private final JdbiTransactions db;
     private final Supplier<Instant> now;
     private final Duration retention;
+    /** How many counted uses are bound and written at a time. */
+    private static final int SLICE = 1_000;
     private final Map<Use, LongAdder> uses = new ConcurrentHashMap<>();
     private final ScheduledExecutorService writer;
 
@@ -117,6 +120,40 @@ final class JdbiAuditTrail implements AuditTrail, AutoCloseable {
         count.increment();
     }
 
+    private static void writeSlice(Handle h, List<Map.Entry<Use, Long>> slice) {
+        PreparedBatch events = h.prepareBatch("INSERT INTO audit_events (" + COLUMNS + ") VALUES (:at,"
+                + " :account, :actor, :address, :kind, :token, :method, '', :result, :calls)");
+        PreparedBatch methods = h.prepareBatch("INSERT INTO token_method_calls (token_id, method, calls,"
+                + " last_at) VALUES (:token, :method, :calls, :at) ON CONFLICT (token_id, method) DO UPDATE"
+                + " SET calls = token_method_calls.calls + excluded.calls,"
+                + " last_at = CASE WHEN excluded.last_at > token_method_calls.last_at"
+                + " THEN excluded.last_at ELSE token_method_calls.last_at END");
+        PreparedBatch addresses = h.prepareBatch("INSERT INTO token_addresses (token_id, address, last_at)"
+                + " VALUES (:token, :address, :at) ON CONFLICT (token_id, address) DO UPDATE"
+                + " SET last_at = CASE WHEN excluded.last_at > token_addresses.last_at"
+                + " THEN excluded.last_at ELSE token_addresses.last_at END");
+        slice.forEach(entry -> {
+            Use use = entry.getKey();
+            long calls = entry.getValue();
+            long at = use.minute() * 60_000;
+            events.bind("at", at).bind("account", use.account())
+                    .bind("actor", Actor.token(new TokenId(use.token())).value())
+                    .bind("address", use.address()).bind("kind", AuditKind.TOKEN_USE.code())
+                    .bind("token", use.token()).bind("method", use.method()).bind("result", use.result())
+                    .bind("calls", calls).add();
+            if (use.result().equals(AuditEvent.OK)) {
+                methods.bind("token", use.token()).bind("method", use.method()).bind("calls", calls)
+                        .bind("at", at).add();
+                addresses.bind("token", use.token()).bind("address", use.address()).bind("at", at).add();
+            }
+        });
+        events.execute();
+        if (methods.size() > 0) {
+            methods.execute();
+            addresses.execute();
+        }
+    }
+
     /** Writes the counted use: the minutes that are over, or, with {@code all}, everything counted so far. */
     int flush(boolean all) {
         long minute = now.get().getEpochSecond() / 60;
@@ -133,35 +170,11 @@ final class JdbiAuditTrail implements AuditTrail, AutoCloseable {
             return 0;
         }
         try {
+            List<Map.Entry<Use, Long>> entries = List.copyOf(batch.entrySet());
             db.inTransaction(() -> db.withHandle(h -> {
-                PreparedBatch events = h.prepareBatch("INSERT INTO audit_events (" + COLUMNS + ") VALUES (:at,"
-                        + " :account, :actor, :address, :kind, :token, :method, '', :result, :calls)");
-                PreparedBatch methods = h.prepareBatch("INSERT INTO token_method_calls (token_id, method, calls,"
-                        + " last_at) VALUES (:token, :method, :calls, :at) ON CONFLICT (token_id, method) DO UPDATE"
-                        + " SET calls = token_method_calls.calls + excluded.calls,"
-                        + " last_at = CASE WHEN excluded.last_at > token_method_calls.last_at"
-                        + " THEN excluded.last_at ELSE token_method_calls.last_at END");
-                PreparedBatch addresses = h.prepareBatch("INSERT INTO token_addresses (token_id, address, last_at)"
-                        + " VALUES (:token, :address, :at) ON CONFLICT (token_id, address) DO UPDATE"
-                        + " SET last_at = CASE WHEN excluded.last_at > token_addresses.last_at"
-                        + " THEN excluded.last_at ELSE token_addresses.last_at END");
-                batch.forEach((use, calls) -> {
-                    long at = use.minute() * 60_000;
-                    events.bind("at", at).bind("account", use.account())
-                            .bind("actor", Actor.token(new TokenId(use.token())).value())
-                            .bind("address", use.address()).bind("kind", AuditKind.TOKEN_USE.code())
-                            .bind("token", use.token()).bind("method", use.method()).bind("result", use.result())
-                            .bind("calls", calls).add();
-                    if (use.result().equals(AuditEvent.OK)) {
-                        methods.bind("token", use.token()).bind("method", use.method()).bind("calls", calls)
-                                .bind("at", at).add();
-                        addresses.bind("token", use.token()).bind("address", use.address()).bind("at", at).add();
-                    }
-                });
-                events.execute();
-                if (methods.size() > 0) {
-                    methods.execute();
-                    addresses.execute();
+                // in slices: a batch's bindings are held until it executes, and a flood's flush is large
+                for (int from = 0; from < entries.size(); from += SLICE) {
+                    writeSlice(h, entries.subList(from, Math.min(entries.size(), from + SLICE)));
                 }
                 return null;
             }));
