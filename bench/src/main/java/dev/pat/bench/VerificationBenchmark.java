@@ -10,6 +10,7 @@ import dev.pat.domain.model.account.Login;
 import dev.pat.domain.model.account.Password;
 import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.token.Description;
+import dev.pat.domain.model.token.PolicyLimits;
 import dev.pat.domain.model.token.TokenValue;
 import dev.pat.domain.port.in.AuthorizeCall;
 import dev.pat.domain.port.in.ManageTokens;
@@ -56,7 +57,8 @@ public class VerificationBenchmark {
         Platform.Policies standard = Platform.Policies.STANDARD;
         Platform platform = new Platform(DatabaseFixture.ports(database, Instant::now, 1), new Platform.Policies(
                 standard.lifetimes(), standard.attempts(), CallLimits.UNLIMITED, standard.tokenLimit(),
-                standard.expiries(), standard.tokenPolicies()));
+                standard.expiries(), new PolicyLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Optional.empty(),
+                standard.tokenPolicies().warnBefore())));
         AccountId ann = platform.administration().createAccount(new Login("ann@example.com"),
                 new DisplayName("Ann"), Password.chosen("correct horse battery")).id();
         String value = platform.tokens().generate(new ManageTokens.Generate(TestPlatform.as(ann),
