@@ -69,7 +69,7 @@ public final class CommandLine {
             completions.complete(typed.subList(0, Math.max(0, typed.size() - 1)), current).forEach(out::println);
             return Outcome.OK;
         }
-        if (List.of("--version", "-V").contains(words.get(0)) && words.size() == 1) {
+        if (List.of("--version", "-V", "version").contains(words.get(0)) && words.size() == 1) {
             out.println(HelpText.versionLine());
             return Outcome.OK;
         }

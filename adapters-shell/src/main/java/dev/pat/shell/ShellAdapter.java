@@ -10,9 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.context.annotation.Lazy;
@@ -42,7 +44,8 @@ import java.util.Optional;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pat.shell.mode")
-@ComponentScan(basePackageClasses = ShellAdapter.class)
+@ComponentScan(basePackageClasses = ShellAdapter.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @Import(ShellAdapter.CommandMethods.class)
 public class ShellAdapter {
 

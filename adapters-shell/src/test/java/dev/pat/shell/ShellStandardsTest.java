@@ -182,7 +182,7 @@ class ShellStandardsTest {
         assertThat(help).containsPattern("(?m)^  --api-set NAME +a predefined API set");
         assertThat(ok("help").output().lines().count()).isLessThan(60);
         assertThat(ok("token").output()).contains("COMMANDS", "  token list ");
-        assertThat(ok("--version").output()).matches("pat \\S+\\n");
+        assertThat(ok("--version").output()).matches("pat \\S+\\n").isEqualTo(ok("version").output());
     }
 
     @Test
