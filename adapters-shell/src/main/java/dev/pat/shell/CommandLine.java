@@ -45,6 +45,19 @@ public final class CommandLine {
     }
 
     /** Runs a line typed in the interactive shell. */
+    /** Whether a typed line names a command (or help): what the interactive history keeps. */
+    boolean namesACommand(String line) {
+        List<String> words = Words.split(line);
+        if (words.isEmpty()) {
+            return false;
+        }
+        if (List.of("help", "--help", "-h", "--version", "-V", "version", "exit", "quit").contains(words.get(0))) {
+            return true;
+        }
+        List<String> name = help.commandName(words);
+        return !name.isEmpty() && registry.getCommandByName(String.join(" ", name)) != null;
+    }
+
     public Outcome run(String line, PrintWriter out, InputReader in) {
         return run(Words.split(line), out, in);
     }

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 /**
  * {@code pat shell}: reads commands at a prompt until {@code exit} or Ctrl-D. Ctrl-C clears the line being typed
  * (or abandons a password prompt) and the shell goes on, signed in as before. The history of commands is kept in
- * the user's configuration folder, readable by the user only, and never holds an answer typed at a secret's
- * prompt, even one typed ahead before the prompt showed.
+ * the user's configuration folder, readable by the user only, and holds only lines that name a command: never an
+ * answer typed at a secret's prompt (even one typed ahead before the prompt showed), nor a password typed as a
+ * command by mistake.
  */
 final class PatShellRunner implements ApplicationRunner {
     private final CommandLine commands;
@@ -63,7 +64,11 @@ final class PatShellRunner implements ApplicationRunner {
                                     !value.endsWith(","))));
                 })
                 .variable(LineReader.HISTORY_FILE, ownerOnly(historyFile))
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                // lines are added below, only when they name a command: a password typed at the wrong moment is
+                // not one, and never reaches the file
+                .variable(LineReader.DISABLE_HISTORY, true)
+                // no !-expansion: it would also eat the backslashes that completion puts before spaces
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         reader.unsetOpt(LineReader.Option.INSERT_TAB);
         PrintWriter out = terminal.writer();
@@ -81,6 +86,11 @@ final class PatShellRunner implements ApplicationRunner {
                 String typed = line.strip();
                 if (typed.isEmpty()) {
                     continue;
+                }
+                if (commands.namesACommand(typed) && !line.startsWith(" ")) {
+                    reader.setVariable(LineReader.DISABLE_HISTORY, false);
+                    history.add(typed);
+                    reader.setVariable(LineReader.DISABLE_HISTORY, true);
                 }
                 if (typed.equals("exit") || typed.equals("quit")) {
                     break;
@@ -138,14 +148,11 @@ final class PatShellRunner implements ApplicationRunner {
 
         @Override
         public char[] readPassword(String prompt) {
-            Object before = reader.getVariable(LineReader.DISABLE_HISTORY);
-            reader.setVariable(LineReader.DISABLE_HISTORY, true);
+            // the history is off while reading (see run): an answer is never added to it
             try {
                 return reader.readLine(prompt, '*').toCharArray();
             } catch (UserInterruptException | EndOfFileException abandoned) {
                 return null;
-            } finally {
-                reader.setVariable(LineReader.DISABLE_HISTORY, before == null ? false : before);
             }
         }
     }

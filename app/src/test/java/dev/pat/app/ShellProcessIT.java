@@ -92,6 +92,14 @@ class ShellProcessIT {
             assertThat(pty.expect("Signed in as ann@example.com.\r\n").split("Signed in as ann@example.com\\.", -1))
                     .as("still signed in after both Ctrl-Cs").hasSizeGreaterThanOrEqualTo(3);
             Thread.sleep(500); // the prompt is back, the line editor reading keys one by one
+            pty.type("hunter2-typed-as-a-command\n");
+            pty.expect("unknown command \"hunter2-typed-as-a-command\"");
+            pty.type("token generate --api-set IDE\\ Plugins --description spaced\n");
+            pty.expect("Password (confirms the change): ");
+            pty.type(PASSWORD + "\n");
+            pty.expect("it will not be shown again.");
+            assertThat(pty.screen()).contains("(IDE Plugins)");
+            Thread.sleep(500);
             pty.type("\u0004");
             assertThat(pty.exitStatus()).isZero();
             assertThat(pty.screen()).doesNotContain(PASSWORD);
@@ -100,8 +108,8 @@ class ShellProcessIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(history.getParent())))
                 .isEqualTo("rwx------");
-        assertThat(Files.readString(history)).contains("signin --login ann@example.com", "whoami")
-                .doesNotContain(PASSWORD);
+        assertThat(Files.readString(history)).contains("signin --login ann@example.com", "whoami",
+                "--description spaced").doesNotContain(PASSWORD).doesNotContain("hunter2");
         Path strayHistory = Path.of("pat.log");
         assertThat(!Files.exists(strayHistory) || Files.getLastModifiedTime(strayHistory).toMillis() < started)
                 .as("no history written in the working directory").isTrue();
