@@ -25,6 +25,8 @@ import java.util.Optional;
 final class JdbiEnvironmentStore implements EnvironmentStore {
     private static final String COLUMNS = "name, account_id, status, app_id, created_on, changed_on, display_name,"
             + " ssl, ha, region";
+    private static final String GROUP_COLUMNS = "env_name, node_group, node_type, node_count, fixed_cloudlets,"
+            + " flexible_cloudlets, display_name";
 
     private final JdbiTransactions db;
 
@@ -115,9 +117,6 @@ final class JdbiEnvironmentStore implements EnvironmentStore {
                 rs.getInt("fixed_cloudlets"), rs.getInt("flexible_cloudlets"),
                 Optional.ofNullable(rs.getString("display_name")));
     }
-
-    private static final String GROUP_COLUMNS = "env_name, node_group, node_type, node_count, fixed_cloudlets,"
-            + " flexible_cloudlets, display_name";
 
     private static Map<String, List<NodeGroup>> groups(Handle h, List<String> names) {
         Map<String, List<NodeGroup>> groups = new LinkedHashMap<>();

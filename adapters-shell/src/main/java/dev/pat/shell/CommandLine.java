@@ -32,6 +32,11 @@ public final class CommandLine {
         }
     }
 
+    /** The words that ask for help, for the version, and (in the interactive shell) to leave. */
+    static final List<String> HELP = List.of("help", "--help", "-h");
+    static final List<String> VERSION = List.of("--version", "-V", "version");
+    static final List<String> EXIT = List.of("exit", "quit");
+
     private final CommandRegistry registry;
     private final HelpText help;
     private final ShellSession session;
@@ -51,7 +56,7 @@ public final class CommandLine {
         if (words.isEmpty()) {
             return false;
         }
-        if (List.of("help", "--help", "-h", "--version", "-V", "version", "exit", "quit").contains(words.get(0))) {
+        if (HELP.contains(words.get(0)) || VERSION.contains(words.get(0)) || EXIT.contains(words.get(0))) {
             return true;
         }
         List<String> name = help.commandName(words);
@@ -72,7 +77,7 @@ public final class CommandLine {
     }
 
     private Outcome dispatch(List<String> words, PrintWriter out, InputReader in) {
-        if (words.isEmpty() || List.of("help", "--help", "-h").contains(words.get(0))) {
+        if (words.isEmpty() || HELP.contains(words.get(0))) {
             return help.show(out, words.isEmpty() ? List.of() : words.subList(1, words.size()));
         }
         if (words.get(0).equals(CompletionCommands.COMPLETE)) {
@@ -82,7 +87,7 @@ public final class CommandLine {
             completions.complete(typed.subList(0, Math.max(0, typed.size() - 1)), current).forEach(out::println);
             return Outcome.OK;
         }
-        if (List.of("--version", "-V", "version").contains(words.get(0)) && words.size() == 1) {
+        if (VERSION.contains(words.get(0)) && words.size() == 1) {
             out.println(HelpText.versionLine());
             return Outcome.OK;
         }

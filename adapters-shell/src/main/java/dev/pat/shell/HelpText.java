@@ -63,7 +63,7 @@ final class HelpText {
         if (command != null) {
             command(out, command);
         } else if (!name.isEmpty() && !group(joined).isEmpty()) {
-            commands(out, group(joined), "pat " + joined + " <command> [options]");
+            groupHelp(out, name);
         } else if (name.isEmpty()) {
             overview(out);
         } else {
@@ -76,7 +76,7 @@ final class HelpText {
     CommandLine.Outcome unknownCommand(PrintWriter out, List<String> words, List<String> known) {
         if (!known.isEmpty() && known.size() == words.size()) {
             // a group named alone (pat token): what it holds
-            commands(out, group(String.join(" ", known)), "pat " + String.join(" ", known) + " <command> [options]");
+            groupHelp(out, known);
             return CommandLine.Outcome.OK;
         }
         String typed = String.join(" ", words.subList(0, Math.min(words.size(), known.size() + 1)));
@@ -87,6 +87,12 @@ final class HelpText {
                 .orElse("");
         return CommandLine.Outcome.usage("unknown command \"" + Texts.clip(typed) + "\"" + hint
                 + "; run 'pat help' for the list");
+    }
+
+    /** What a group of commands holds ({@code pat token}). */
+    private void groupHelp(PrintWriter out, List<String> name) {
+        String joined = String.join(" ", name);
+        commands(out, group(joined), "pat " + joined + " <command> [options]");
     }
 
     private List<Command> group(String prefix) {

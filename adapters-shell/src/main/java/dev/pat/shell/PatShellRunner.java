@@ -92,7 +92,7 @@ final class PatShellRunner implements ApplicationRunner {
                     history.add(typed);
                     reader.setVariable(LineReader.DISABLE_HISTORY, true);
                 }
-                if (typed.equals("exit") || typed.equals("quit")) {
+                if (CommandLine.EXIT.contains(typed)) {
                     break;
                 }
                 CommandLine.Outcome outcome = commands.run(typed, out, new Secrets(reader));
