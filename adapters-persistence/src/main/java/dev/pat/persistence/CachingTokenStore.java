@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * out of the main cache, remembered briefly, and at most a fixed number are looked up at once, so a flood of
  * random well-formed values can neither evict the real tokens nor swamp the database.
  */
-final class CachingTokenStore implements TokenStore {
+final class CachingTokenStore implements TokenStore, DigestCache {
     static final int MISSES_IN_FLIGHT = 16;
     private static final Unknown UNKNOWN = new Unknown();
 
@@ -89,13 +89,15 @@ final class CachingTokenStore implements TokenStore {
         return database.byDigest(digest);
     }
 
-    void invalidate(Digest digest) {
+    @Override
+    public void invalidate(Digest digest) {
         invalidations.incrementAndGet();
         known.invalidate(digest);
         unknown.invalidate(digest);
     }
 
-    void invalidateAll() {
+    @Override
+    public void invalidateAll() {
         invalidations.incrementAndGet();
         known.invalidateAll();
         unknown.invalidateAll();

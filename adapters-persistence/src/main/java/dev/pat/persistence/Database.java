@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final JdbiTransactions transactions;
     private final BatchedUsageRecorder usage;
     private final CachingTokenStore tokens;
+    private final CachingSessionStore sessions;
     private final TokenEventFeed feed;
     private final SecretSealer sealer;
     private final JdbiAttemptCounters attempts;
@@ -48,7 +49,8 @@ public final class Database implements AutoCloseable {
      * How this node keeps what it can in memory.
      *
      * @param usageFlushInterval how often last-used times noted in memory are written (what a crash loses)
-     * @param cachedTokens       how many verified tokens (and retired values) the cache holds
+     * @param cachedTokens       how many verified tokens (and retired values) the cache holds; signed-in sessions
+     *                           are cached too, a tenth as many (at least 1,000)
      * @param cacheMaxAge        the longest an entry stays cached: a safety net, as changes reach the cache at once
      * @param secretKey          the 256-bit key that seals the secrets PAT must read back (two-factor secrets); the
      *                           same on every node of one database
@@ -107,12 +109,16 @@ public final class Database implements AutoCloseable {
         this.transactions = new JdbiTransactions(jdbi);
         this.usage = new BatchedUsageRecorder(jdbi, settings.usageFlushInterval());
         AtomicBoolean trusted = new AtomicBoolean(false);
-        AtomicReference<CachingTokenStore> cache = new AtomicReference<>();
-        this.tokens = new CachingTokenStore(new JdbiTokenStore(transactions, dialect, usage, clock::now,
-                digest -> cache.get().invalidate(digest)), settings.cachedTokens(), settings.cacheMaxAge(), trusted);
-        cache.set(tokens);
-        this.feed = new TokenEventFeed(jdbi, tokens, trusted, new TokenEventFeed.Target(dialect, jdbcUrl, user,
-                password), clock);
+        AtomicReference<DigestCache> caches = new AtomicReference<>();
+        DigestChanges changes = new DigestChanges(transactions, dialect, clock::now,
+                digest -> caches.get().invalidate(digest));
+        this.tokens = new CachingTokenStore(new JdbiTokenStore(transactions, dialect, usage, clock::now, changes),
+                settings.cachedTokens(), settings.cacheMaxAge(), trusted);
+        this.sessions = new CachingSessionStore(new JdbiSessionStore(transactions, changes),
+                Math.max(1_000, settings.cachedTokens() / 10), settings.cacheMaxAge(), trusted);
+        caches.set(DigestCache.all(List.of(tokens, sessions)));
+        this.feed = new TokenEventFeed(jdbi, caches.get(), trusted, new TokenEventFeed.Target(dialect, jdbcUrl,
+                user, password), clock);
         this.attempts = new JdbiAttemptCounters(jdbi, transactions);
         this.calls = new SharedCallCounter(jdbi, clock::now);
         this.audit = new JdbiAuditTrail(transactions, clock::now, settings.usageFlushInterval(),
@@ -189,7 +195,7 @@ public final class Database implements AutoCloseable {
     }
 
     public SessionStore sessions() {
-        return new JdbiSessionStore(transactions);
+        return sessions;
     }
 
     public TokenStore tokens() {
@@ -261,6 +267,11 @@ public final class Database implements AutoCloseable {
     /** How many token lookups reached the database so far (the rest were answered from memory). */
     public long tokenLookupsInDatabase() {
         return tokens.databaseLookups();
+    }
+
+    /** How many session lookups reached the database so far (the rest were answered from memory). */
+    public long sessionLookupsInDatabase() {
+        return sessions.databaseLookups();
     }
 
     /** Applies every token change announced so far to this node's cache now, rather than at the feed's pace. */

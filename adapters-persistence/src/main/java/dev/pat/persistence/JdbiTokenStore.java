@@ -99,15 +99,15 @@ final class JdbiTokenStore implements TokenStore {
     private final Dialect dialect;
     private final BatchedUsageRecorder usage;
     private final java.util.function.Supplier<Instant> now;
-    private final java.util.function.Consumer<Digest> onCommit;
+    private final DigestChanges changes;
 
     JdbiTokenStore(JdbiTransactions db, Dialect dialect, BatchedUsageRecorder usage,
-                   java.util.function.Supplier<Instant> now, java.util.function.Consumer<Digest> onCommit) {
+                   java.util.function.Supplier<Instant> now, DigestChanges changes) {
         this.db = db;
         this.dialect = dialect;
         this.usage = usage;
         this.now = now;
-        this.onCommit = onCommit;
+        this.changes = changes;
     }
 
     @Override
@@ -123,7 +123,7 @@ final class JdbiTokenStore implements TokenStore {
                 .bind("digest", token.digest().hex())
                 .bind("hint", token.hint().value())
                 .mapTo(Long.class).one();
-            changed(h, List.of(token.digest()));
+            changes.announce(h, List.of(token.digest()));
             return assigned;
         });
         return token.withId(new TokenId(id));
@@ -195,7 +195,7 @@ final class JdbiTokenStore implements TokenStore {
                     .bind("id", token.id().value())
                     .map((rs, ctx) -> digests(rs)).findOne().orElse(List.of());
             if (!current.isEmpty()) {
-                changed(h, current);
+                changes.announce(h, current);
             }
             return null;
         });
@@ -228,7 +228,7 @@ final class JdbiTokenStore implements TokenStore {
             retire(h, List.of(replaced), Retirement.REPLACED);
             List<Digest> announced = new ArrayList<>(List.of(replaced, renewed.digest()));
             earlier.map(Digest::new).filter(d -> !d.equals(replaced)).ifPresent(announced::add);
-            changed(h, announced);
+            changes.announce(h, announced);
             return null;
         });
     }
@@ -247,7 +247,7 @@ final class JdbiTokenStore implements TokenStore {
             if (updated == 1) {
                 List<Digest> announced = new ArrayList<>(List.of(value));
                 previous.map(Digest::new).ifPresent(announced::add);
-                changed(h, announced);
+                changes.announce(h, announced);
             }
             return null;
         });
@@ -261,7 +261,7 @@ final class JdbiTokenStore implements TokenStore {
                             + " WHERE id = :id AND previous_digest = :previous")
                     .bind("id", token.id().value()).bind("previous", previous.hex()).execute();
             if (updated == 1) {
-                changed(h, List.of(previous));
+                changes.announce(h, List.of(previous));
             }
             return null;
         });
@@ -280,7 +280,7 @@ final class JdbiTokenStore implements TokenStore {
                     .map((rs, ctx) -> digests(rs)).list().stream().flatMap(List::stream).toList();
             if (!removed.isEmpty()) {
                 retire(h, removed, Retirement.REMOVED);
-                changed(h, removed);
+                changes.announce(h, removed);
             }
             for (String summary : List.of("token_method_calls", "token_addresses")) {
                 h.createUpdate("DELETE FROM " + summary + " WHERE token_id IN (<ids>)")
@@ -293,27 +293,6 @@ final class JdbiTokenStore implements TokenStore {
     /** A write and its announcement, in one transaction (the use case's own, when there is one). */
     private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
         return db.inTransaction(() -> db.withHandle(work));
-    }
-
-    /**
-     * Records, in the writing transaction, which digests changed: other nodes and processes drop them from their
-     * caches (PostgreSQL also wakes them at commit with NOTIFY); this node drops them once the change commits.
-     */
-    private void changed(Handle h, List<Digest> digests) {
-        // on the writer's own handle: the change and its announcement commit together or not at all
-        PreparedBatch insert = h.prepareBatch("INSERT INTO token_events (digest, at) VALUES (:digest, :at)");
-        long at = Times.store(now.get());
-        digests.forEach(d -> insert.bind("digest", d.hex()).bind("at", at).add());
-        insert.execute();
-        if (dialect == Dialect.POSTGRESQL) {
-            // the digests travel in the notification, delivered at commit in commit order: a listener learns of
-            // every change, whatever order the writers took their sequence numbers in
-            for (String payload : TokenEventFeed.payloads(digests)) {
-                h.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", TokenEventFeed.CHANNEL)
-                        .bind("payload", payload).mapTo(String.class).one();
-            }
-        }
-        db.afterCommit(() -> digests.forEach(onCommit));
     }
 
     private void retire(Handle h, List<Digest> digests, Retirement why) {

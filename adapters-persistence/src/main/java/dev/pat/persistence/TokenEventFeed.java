@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Makes this node's token cache forget every digest another node or process changed, so that a removed, replaced
- * or narrowed token stops working everywhere.
+ * Makes this node's token and session caches forget every digest another node or process changed, so that a
+ * removed, replaced or narrowed token, or a session signed out, stops working everywhere.
  * <ul>
  * <li>PostgreSQL: writers NOTIFY the changed digests in the same transaction; PostgreSQL delivers notifications at
  * commit, in commit order, so a listener learns of every change however the writers' sequence numbers interleave.
@@ -53,7 +53,7 @@ final class TokenEventFeed implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final CachingTokenStore cache;
+    private final DigestCache cache;
     private final AtomicBoolean trusted;
     private final Target target;
     private final Thread thread;
@@ -79,7 +79,7 @@ final class TokenEventFeed implements AutoCloseable {
     record Target(Dialect dialect, String url, Optional<String> user, Optional<String> password) {
     }
 
-    TokenEventFeed(Jdbi jdbi, CachingTokenStore cache, AtomicBoolean trusted, Target target, Clock clock) {
+    TokenEventFeed(Jdbi jdbi, DigestCache cache, AtomicBoolean trusted, Target target, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.lastPrune = clock.now().toEpochMilli();
@@ -110,7 +110,7 @@ final class TokenEventFeed implements AutoCloseable {
         try {
             return connect(target);
         } catch (SQLException e) {
-            LOG.warn("cannot follow token changes yet ({}); the token cache is bypassed until then",
+            LOG.warn("cannot follow token changes yet ({}); the token and session caches are bypassed until then",
                     e.getClass().getSimpleName());
             return null;
         }
@@ -284,13 +284,13 @@ final class TokenEventFeed implements AutoCloseable {
         catchUp();
         cache.invalidateAll();
         if (!trusted.getAndSet(true)) {
-            LOG.info("following token changes again; the token cache is trusted again");
+            LOG.info("following token changes again; the caches are trusted again");
         }
     }
 
     private void loseTrust(Exception cause) {
         if (trusted.getAndSet(false)) {
-            LOG.warn("lost the token change feed ({}); the token cache is emptied and bypassed until it is back",
+            LOG.warn("lost the token change feed ({}); the token and session caches are emptied and bypassed until it is back",
                     cause.getClass().getSimpleName());
         }
         cache.invalidateAll();
