@@ -290,8 +290,8 @@ final class TokenEventFeed implements AutoCloseable {
 
     private void loseTrust(Exception cause) {
         if (trusted.getAndSet(false)) {
-            LOG.warn("lost the token change feed ({}); the token and session caches are emptied and bypassed until it is back",
-                    cause.getClass().getSimpleName());
+            LOG.warn("lost the token change feed ({}); the token and session caches are emptied and bypassed until"
+                    + " it is back", cause.getClass().getSimpleName());
         }
         cache.invalidateAll();
     }
