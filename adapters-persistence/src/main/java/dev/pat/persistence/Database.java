@@ -2,6 +2,8 @@ package dev.pat.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.pat.domain.model.account.Session;
+import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.out.AccountStore;
 import dev.pat.domain.port.out.AttemptCounters;
 import dev.pat.domain.port.out.AuditTrail;
@@ -38,6 +40,9 @@ public final class Database implements AutoCloseable {
     private final BatchedUsageRecorder usage;
     private final CachingTokenStore tokens;
     private final CachingSessionStore sessions;
+    private final CachingEnvironmentStore environments;
+    private final java.util.function.LongSupplier sessionLookups;
+    private final java.util.function.LongSupplier environmentLookups;
     private final TokenEventFeed feed;
     private final SecretSealer sealer;
     private final JdbiAttemptCounters attempts;
@@ -50,7 +55,7 @@ public final class Database implements AutoCloseable {
      *
      * @param usageFlushInterval how often last-used times noted in memory are written (what a crash loses)
      * @param cachedTokens       how many verified tokens (and retired values) the cache holds; signed-in sessions
-     *                           are cached too, a tenth as many (at least 1,000)
+     *                           and environments are cached too, a tenth as many of each (at least 1,000)
      * @param cacheMaxAge        the longest an entry stays cached: a safety net, as changes reach the cache at once
      * @param secretKey          the 256-bit key that seals the secrets PAT must read back (two-factor secrets); the
      *                           same on every node of one database
@@ -114,9 +119,17 @@ public final class Database implements AutoCloseable {
                 digest -> caches.get().invalidate(digest));
         this.tokens = new CachingTokenStore(new JdbiTokenStore(transactions, dialect, usage, clock::now, changes),
                 settings.cachedTokens(), settings.cacheMaxAge(), trusted);
-        this.sessions = new CachingSessionStore(new JdbiSessionStore(transactions, changes),
-                Math.max(1_000, settings.cachedTokens() / 10), settings.cacheMaxAge(), trusted);
-        caches.set(DigestCache.all(List.of(tokens, sessions)));
+        int rows = Math.max(1_000, settings.cachedTokens() / 10);
+        FollowedCache<Session> cachedSessions = new FollowedCache<>(rows, settings.cacheMaxAge(), trusted,
+                transactions);
+        FollowedCache<Environment> cachedEnvironments = new FollowedCache<>(rows, settings.cacheMaxAge(), trusted,
+                transactions);
+        this.sessions = new CachingSessionStore(new JdbiSessionStore(transactions, changes), cachedSessions);
+        this.environments = new CachingEnvironmentStore(new JdbiEnvironmentStore(transactions, changes),
+                cachedEnvironments);
+        this.sessionLookups = cachedSessions::databaseLookups;
+        this.environmentLookups = cachedEnvironments::databaseLookups;
+        caches.set(DigestCache.all(List.of(tokens, cachedSessions, cachedEnvironments)));
         this.feed = new TokenEventFeed(jdbi, caches.get(), trusted, new TokenEventFeed.Target(dialect, jdbcUrl,
                 user, password), clock);
         this.attempts = new JdbiAttemptCounters(jdbi, transactions);
@@ -203,7 +216,7 @@ public final class Database implements AutoCloseable {
     }
 
     public EnvironmentStore environments() {
-        return new JdbiEnvironmentStore(transactions);
+        return environments;
     }
 
     public UsageRecorder usage() {
@@ -271,7 +284,12 @@ public final class Database implements AutoCloseable {
 
     /** How many session lookups reached the database so far (the rest were answered from memory). */
     public long sessionLookupsInDatabase() {
-        return sessions.databaseLookups();
+        return sessionLookups.getAsLong();
+    }
+
+    /** How many lookups of one environment reached the database so far (the rest were answered from memory). */
+    public long environmentLookupsInDatabase() {
+        return environmentLookups.getAsLong();
     }
 
     /** Applies every token change announced so far to this node's cache now, rather than at the feed's pace. */

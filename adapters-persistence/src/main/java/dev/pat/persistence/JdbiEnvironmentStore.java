@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Environments in {@code environments} (the name is the key, as it is a domain name), with the node groups they
- * were created with in {@code environment_node_groups}.
+ * were created with in {@code environment_node_groups}. Each update and removal is announced on the change feed
+ * so that every node's cache forgets the environment ({@link CachingEnvironmentStore}).
  */
 final class JdbiEnvironmentStore implements EnvironmentStore {
     private static final String COLUMNS = "name, account_id, status, app_id, created_on, changed_on, display_name,"
@@ -29,9 +30,11 @@ final class JdbiEnvironmentStore implements EnvironmentStore {
             + " flexible_cloudlets, display_name";
 
     private final JdbiTransactions db;
+    private final DigestChanges changes;
 
-    JdbiEnvironmentStore(JdbiTransactions db) {
+    JdbiEnvironmentStore(JdbiTransactions db, DigestChanges changes) {
         this.db = db;
+        this.changes = changes;
     }
 
     /** A row, before its node groups are read. */
@@ -130,18 +133,25 @@ final class JdbiEnvironmentStore implements EnvironmentStore {
 
     @Override
     public void update(Environment e) {
-        db.withHandle(h -> h.createUpdate("UPDATE environments SET status = :status, changed_on = :changed,"
-                        + " display_name = :display WHERE name = :name")
-                .bind("status", e.status().code())
-                .bind("changed", Times.store(e.changedOn()))
-                .bind("display", e.settings().displayName().orElse(null))
-                .bind("name", e.name().value())
-                .execute());
+        db.inTransaction(() -> db.withHandle(h -> {
+            h.createUpdate("UPDATE environments SET status = :status, changed_on = :changed,"
+                            + " display_name = :display WHERE name = :name")
+                    .bind("status", e.status().code())
+                    .bind("changed", Times.store(e.changedOn()))
+                    .bind("display", e.settings().displayName().orElse(null))
+                    .bind("name", e.name().value())
+                    .execute();
+            changes.announce(h, List.of(CachingEnvironmentStore.key(e.name())));
+            return null;
+        }));
     }
 
     @Override
     public void remove(EnvName name) {
-        db.withHandle(h -> h.createUpdate("DELETE FROM environments WHERE name = :name")
-                .bind("name", name.value()).execute());
+        db.inTransaction(() -> db.withHandle(h -> {
+            h.createUpdate("DELETE FROM environments WHERE name = :name").bind("name", name.value()).execute();
+            changes.announce(h, List.of(CachingEnvironmentStore.key(name)));
+            return null;
+        }));
     }
 }
