@@ -10,6 +10,7 @@ import dev.pat.domain.port.in.ManageTokens;
 import dev.pat.domain.port.in.TokenView;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -60,8 +61,26 @@ final class Answers {
         return answer;
     }
 
+    /** {@link #TIME} by hand for years 1 to 9999 (yyyy is the year of the era): GetEnvInfo writes two a call. */
     static String time(Instant instant) {
-        return TIME.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            return TIME.format(instant);
+        }
+        char[] c = "0000-00-00 00:00:00".toCharArray();
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        return new String(c);
+    }
+
+    private static void digits(char[] into, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            into[i] = (char) ('0' + value % 10);
+        }
     }
 
     /** An audit event as GetTokenEvents answers it. */

@@ -20,9 +20,10 @@ record Reply(int status, Object body, Optional<Duration> retryAfter) {
 
     void writeTo(HttpServletResponse response, JsonMapper json) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType("application/json;charset=UTF-8");
+        // an answer may carry a session key or a token value: never kept by a cache, never sniffed as a document
         response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
         retryAfter.ifPresent(wait -> response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
         json.writeValue(response.getOutputStream(), body);
     }

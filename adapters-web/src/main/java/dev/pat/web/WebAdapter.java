@@ -26,8 +26,20 @@ public class WebAdapter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " img-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-    /** Sets the page's security headers on every answer that is not the platform API's own. */
+    /**
+     * Sets the page's security headers on every answer that is not the platform API's own: the API answers JSON,
+     * never a document a browser renders, and sets its own ({@code Cache-Control: no-store},
+     * {@code X-Content-Type-Options: nosniff}).
+     */
     static final class SecurityHeaders extends OncePerRequestFilter {
+        /** Where the platform API answers (its paths begin with the protocol version). */
+        static final String PLATFORM_API = "/1.0/";
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(PLATFORM_API);
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {

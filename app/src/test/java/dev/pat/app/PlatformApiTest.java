@@ -370,6 +370,10 @@ abstract class PlatformApiTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.body()).containsAnyOf("\"session\"", "\"key\"");
                 assertThat(answer.headers().firstValue("Cache-Control")).contains("no-store");
+                // JSON is never sniffed as anything else; the page's document headers are not the API's
+                assertThat(answer.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+                assertThat(answer.headers().firstValue("Content-Type")).contains("application/json;charset=UTF-8");
+                assertThat(answer.headers().firstValue("Content-Security-Policy")).isEmpty();
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
