@@ -57,8 +57,8 @@ measure() { # url [script file] -> "requests/s p50 p99"
     $1=="99%"{p99=$2} END{print r, p50, p99}'
 }
 # GetEnvInfo answers counted by the server, by result: "702=12 0=34"
-answers() { curl -s "$base/actuator/prometheus" | awk -F'[{}" ]+' '/^pat_api_calls_total/ && /GetEnvInfo/ {
-  for (i = 1; i < NF; i++) if ($i == "result=") r = $(i + 1); printf "%s=%d ", r, $NF }'; }
+answers() { curl -s "$base/actuator/prometheus" | awk '/^pat_api_calls_total/ && /GetEnvInfo/ {
+  r = $0; sub(/.*result="/, "", r); sub(/".*/, "", r); printf "%s=%d ", r, $NF }'; }
 # measures the url on PAT and fails unless every answer in the run had the expected result
 measure_pat() { # expected-result url [script file]
   local expected="$1" before after; shift
@@ -110,11 +110,11 @@ refused="$base/1.0/environment/control/rest/getenvinfo?envName=bench"
 with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
 [ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer 0" >&2; exit 1; }
 [ "$(curl -s "$refused" | head -c 14)" = '{"result":702,' ] || { echo "the refused call does not answer 702" >&2; exit 1; }
-read -r r_token p50_token p99_token <<<"$(measure_pat 0 "$with_token")"
+out=$(measure_pat 0 "$with_token") || exit 1; read -r r_token p50_token p99_token <<<"$out"
 row "PAT GetEnvInfo with a token (target 0.9x)" "$r_token" "$p50_token" "$p99_token" "$(ratio "$r_token")"
-read -r r_refused p50_refused p99_refused <<<"$(measure_pat 702 "$refused")"
+out=$(measure_pat 702 "$refused") || exit 1; read -r r_refused p50_refused p99_refused <<<"$out"
 row "PAT refused, no session: 702 (target 1.0x)" "$r_refused" "$p50_refused" "$p99_refused" "$(ratio "$r_refused")"
-read -r r_session p50_session p99_session <<<"$(measure_pat 0 "$with_session")"
+out=$(measure_pat 0 "$with_session") || exit 1; read -r r_session p50_session p99_session <<<"$out"
 row "PAT GetEnvInfo with a session (target 0.8x)" "$r_session" "$p50_session" "$p99_session" "$(ratio "$r_session")"
 rss_pat=$(rss); stop
 echo "resident memory after the load: bare ${rss_bare} MB, PAT ${rss_pat} MB ($(awk -v a="$rss_pat" -v b="$rss_bare" \
@@ -122,7 +122,7 @@ echo "resident memory after the load: bare ${rss_bare} MB, PAT ${rss_pat} MB ($(
 
 echo "== the access log's cost"
 start_pat "$db" --logging.level.pat.access=off
-read -r r_quiet _ _ <<<"$(measure_pat 0 "$with_token")"
+out=$(measure_pat 0 "$with_token") || exit 1; read -r r_quiet _ _ <<<"$out"
 stop
 row "PAT GetEnvInfo with a token, no access log" "$r_quiet" "" "" ""
 awk -v on="$r_token" -v off="$r_quiet" 'BEGIN{printf "access log cost: %.1f%% of throughput (target 5%%)\n", 100 * (off - on) / off}'
@@ -140,13 +140,16 @@ if [ -z "${SKIP_MILLION:-}" ]; then
   curl -s "$base/1.0/environment/control/rest/createenvironment" -d "session=$session" -d envName=bench >/dev/null
   # long enough a warm-up that well over 100,000 different tokens are verified: the cache reaches its bound
   short_warmup="$WARMUP"; WARMUP="${WARMUP_MILLION:-150}"
-  read -r r_many p50_many p99_many <<<"$(measure_pat 0 "$base/" "$here/tokens.lua" "$work/values.txt")"
+  out=$(measure_pat 0 "$base/" "$here/tokens.lua" "$work/values.txt") || exit 1
+  read -r r_many p50_many p99_many <<<"$out"
   WARMUP="$short_warmup"
   row "PAT, a random one of 150,000 tokens" "$r_many" "$p50_many" "$p99_many" "$(ratio "$r_many")"
   metrics=$(curl -s "$base/actuator/prometheus")
   cache=$(echo "$metrics" | awk '/^pat_token_cache_size/{printf "%d", $2}')
   heap=$(echo "$metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/{s+=$NF} END{printf "%d", s / 1048576}')
-  echo "token cache: ${cache} entries (bound 100,000); heap used ${heap} MB; resident memory $(rss) MB"
+  echo "token cache: ${cache} entries (bound 100,000); heap used ${heap} MB; resident memory $(rss) MB;" \
+    "change feed lost $(grep -c 'lost the token change feed' "$work/server.log" || true) times"
+  grep -m3 'lost the token change feed' "$work/server.log" >&2 || true
   stop
 fi
 rm -rf "$work"

@@ -164,7 +164,7 @@ final class TokenEventFeed implements AutoCloseable {
                 if (System.nanoTime() - lastReconcile > RECONCILE_NANOS) {
                     catchUp();
                     lastReconcile = System.nanoTime();
-                    prune();
+                    pruneQuietly();
                 }
                 lastFollowed = Instant.now();
             } catch (Exception e) {
@@ -290,10 +290,22 @@ final class TokenEventFeed implements AutoCloseable {
 
     private void loseTrust(Exception cause) {
         if (trusted.getAndSet(false)) {
-            LOG.warn("lost the token change feed ({}); the token and session caches are emptied and bypassed until"
-                    + " it is back", cause.getClass().getSimpleName());
+            LOG.warn("lost the token change feed ({}: {}); the token and session caches are emptied and bypassed"
+                    + " until it is back", cause.getClass().getSimpleName(), cause.getMessage());
         }
         cache.invalidateAll();
+    }
+
+    /**
+     * Pruning is housekeeping: when it fails (a long write holding SQLite's lock past the busy timeout, say) the
+     * feed is still followed, so the cache stays trusted, and the old events go at the next minute.
+     */
+    private void pruneQuietly() {
+        try {
+            prune();
+        } catch (RuntimeException e) {
+            LOG.debug("could not prune the token change log this minute ({})", e.getClass().getSimpleName());
+        }
     }
 
     /** Events are kept for a while, on the clock that stamped them, so a slow follower still finds them. */

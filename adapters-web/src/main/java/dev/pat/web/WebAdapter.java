@@ -32,12 +32,14 @@ public class WebAdapter {
      * {@code X-Content-Type-Options: nosniff}).
      */
     static final class SecurityHeaders extends OncePerRequestFilter {
-        /** Where the platform API answers (its paths begin with the protocol version). */
-        static final String PLATFORM_API = "/1.0/";
-
+        /**
+         * The platform API's paths: {@code /1.0/...}, or {@code /{service}/{group}/rest/{method}} without the version
+         * as its clients may send them; none of the page's files is under a {@code rest} folder.
+         */
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return request.getRequestURI().startsWith(PLATFORM_API);
+            String path = request.getRequestURI();
+            return path.startsWith("/1.0/") || path.contains("/rest/");
         }
 
         @Override
