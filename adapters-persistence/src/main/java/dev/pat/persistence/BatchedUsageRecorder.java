@@ -49,7 +49,13 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
 
     @Override
     public void noteUsed(TokenId token, Instant at) {
-        pending.merge(token.value(), at.toEpochMilli(), Math::max);
+        long millis = at.toEpochMilli();
+        // a token in heavy use is noted by many calls in the same millisecond: those only read (a merge locks the
+        // map's bin, and every request thread would queue on it); a flush that took the newer time writes it
+        Long noted = pending.get(token.value());
+        if (noted == null || noted < millis) {
+            pending.merge(token.value(), millis, Math::max);
+        }
     }
 
     @Override
