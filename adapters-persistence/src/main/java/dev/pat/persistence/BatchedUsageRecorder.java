@@ -49,9 +49,9 @@ final class BatchedUsageRecorder implements UsageRecorder, AutoCloseable {
 
     @Override
     public void noteUsed(TokenId token, Instant at) {
-        long millis = at.toEpochMilli();
-        // a token in heavy use is noted by many calls in the same millisecond: those only read (a merge locks the
-        // map's bin, and every request thread would queue on it); a flush that took the newer time writes it
+        // to the second, as every answer shows it: a token in heavy use is then noted by a write (a merge, which
+        // locks the map's bin while every request thread queues on it) once a second, and by reads otherwise
+        long millis = at.getEpochSecond() * 1000;
         Long noted = pending.get(token.value());
         if (noted == null || noted < millis) {
             pending.merge(token.value(), millis, Math::max);
