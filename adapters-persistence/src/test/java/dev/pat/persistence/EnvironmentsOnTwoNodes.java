@@ -1,9 +1,7 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.CallLimits;
 import dev.pat.domain.model.EnvironmentNotFound;
 import dev.pat.domain.model.account.AccountId;
-import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Caller;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
@@ -12,7 +10,6 @@ import dev.pat.domain.model.environment.EnvName;
 import dev.pat.domain.model.environment.EnvStatus;
 import dev.pat.domain.model.environment.Environment;
 import dev.pat.domain.port.in.ManageEnvironments;
-import dev.pat.domain.service.Platform;
 import dev.pat.domain.testing.PinnedClock;
 import dev.pat.domain.testing.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
@@ -57,10 +54,8 @@ abstract class EnvironmentsOnTwoNodes {
     @BeforeEach
     void twoNodes() {
         String url = freshDatabaseUrl();
-        Platform.Policies policies = Platform.Policies.STANDARD.with(AttemptPolicy.unlimited())
-                .with(CallLimits.UNLIMITED);
-        a = Node.on(url, clock, 1, policies);
-        b = Node.on(url, clock, 2, policies);
+        a = Node.on(url, clock, 1, Node.UNTHROTTLED);
+        b = Node.on(url, clock, 2, Node.UNTHROTTLED);
         ann = as(account("ann@example.com"));
         a.platform().environments().create(ann, staging);
     }
@@ -83,14 +78,7 @@ abstract class EnvironmentsOnTwoNodes {
     /** Waits until the node's GetEnvInfo shows what is expected, up to the bound; answers whether it did. */
     private static boolean seenWithin(Node node, Caller caller, EnvName name, Predicate<Environment> expected)
             throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!expected.test(envs(node).info(caller, name))) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
+        return Node.within(BOUND, () -> expected.test(envs(node).info(caller, name)));
     }
 
     @Test
@@ -141,16 +129,14 @@ abstract class EnvironmentsOnTwoNodes {
         assertThat(envs(b).info(ann, staging)).isNotNull();
 
         envs(a).delete(ann, staging, TestPlatform.password());
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (true) {
+        assertThat(Node.within(BOUND, () -> {
             try {
                 envs(b).info(ann, staging);
+                return false;
             } catch (EnvironmentNotFound gone) {
-                break;
+                return true;
             }
-            assertThat(System.nanoTime()).as("node B still shows the removed environment").isLessThan(deadline);
-            Thread.sleep(1);
-        }
+        })).as("node B no longer shows the removed environment").isTrue();
 
         Caller bob = as(account("bob@example.com"));
         envs(a).create(bob, staging);

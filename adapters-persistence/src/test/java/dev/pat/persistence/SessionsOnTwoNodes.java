@@ -1,9 +1,7 @@
 package dev.pat.persistence;
 
-import dev.pat.domain.model.CallLimits;
 import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.TwoFactorFailed;
-import dev.pat.domain.model.account.AttemptPolicy;
 import dev.pat.domain.model.account.Credential;
 import dev.pat.domain.model.account.DisplayName;
 import dev.pat.domain.model.account.Login;
@@ -12,7 +10,6 @@ import dev.pat.domain.model.catalog.ApiCatalog;
 import dev.pat.domain.model.catalog.ApiMethod;
 import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.domain.port.in.SignIn;
-import dev.pat.domain.service.Platform;
 import dev.pat.domain.testing.FakeSecondFactor;
 import dev.pat.domain.testing.PinnedClock;
 import dev.pat.domain.testing.TestPlatform;
@@ -55,10 +52,8 @@ abstract class SessionsOnTwoNodes {
     @BeforeEach
     void twoNodes() {
         String url = freshDatabaseUrl();
-        Platform.Policies policies = Platform.Policies.STANDARD.with(AttemptPolicy.unlimited())
-                .with(CallLimits.UNLIMITED);
-        a = Node.on(url, clock, 1, policies);
-        b = Node.on(url, clock, 2, policies);
+        a = Node.on(url, clock, 1, Node.UNTHROTTLED);
+        b = Node.on(url, clock, 2, Node.UNTHROTTLED);
         a.platform().administration().createAccount(ann, new DisplayName("Ann"),
                 Password.chosen(TestPlatform.PASSWORD));
     }
@@ -88,14 +83,7 @@ abstract class SessionsOnTwoNodes {
 
     /** Waits for a refusal on that node, up to the bound; answers whether it came. */
     private static boolean refusedWithin(Node node, String session) throws InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (lets(node, session)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(1);
-        }
-        return true;
+        return Node.within(BOUND, () -> !lets(node, session));
     }
 
     @Test
@@ -148,11 +136,8 @@ abstract class SessionsOnTwoNodes {
         a.platform().signIn().verifyTwoFactor(Credential.presented(session), FakeSecondFactor.codeAt(clock.now()),
                 HERE);
 
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!lets(b, session, ApiCatalog.GET_ENVS)) {
-            assertThat(System.nanoTime()).as("node B still treats the session as pending").isLessThan(deadline);
-            Thread.sleep(1);
-        }
+        assertThat(Node.within(BOUND, () -> lets(b, session, ApiCatalog.GET_ENVS)))
+                .as("node B no longer treats the session as pending").isTrue();
     }
 
     @Test
