@@ -52,10 +52,12 @@ final class Tty {
     static char[] readMasked(String prompt) throws IOException {
         try (InputStream in = new FileInputStream(DEVICE.toFile());
              OutputStream out = new FileOutputStream(DEVICE.toFile())) {
-            out.write(prompt.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            // echo off before the prompt shows, as getpass(3) does: an answer typed the moment the prompt appears
+            // (a quick hand, a password manager, a script on a terminal) is never echoed
             ECHO_OFF.set(stty("-echo"));
             try {
+                out.write(prompt.getBytes(StandardCharsets.UTF_8));
+                out.flush();
                 return readLine(in);
             } finally {
                 if (ECHO_OFF.getAndSet(false)) {
