@@ -41,8 +41,8 @@ public final class Database implements AutoCloseable {
     private final CachingTokenStore tokens;
     private final CachingSessionStore sessions;
     private final CachingEnvironmentStore environments;
-    private final java.util.function.LongSupplier sessionLookups;
-    private final java.util.function.LongSupplier environmentLookups;
+    private final FollowedCache<Session> cachedSessions;
+    private final FollowedCache<Environment> cachedEnvironments;
     private final TokenEventFeed feed;
     private final SecretSealer sealer;
     private final JdbiAttemptCounters attempts;
@@ -120,15 +120,11 @@ public final class Database implements AutoCloseable {
         this.tokens = new CachingTokenStore(new JdbiTokenStore(transactions, dialect, usage, clock::now, changes),
                 settings.cachedTokens(), settings.cacheMaxAge(), trusted);
         int rows = Math.max(1_000, settings.cachedTokens() / 10);
-        FollowedCache<Session> cachedSessions = new FollowedCache<>(rows, settings.cacheMaxAge(), trusted,
-                transactions);
-        FollowedCache<Environment> cachedEnvironments = new FollowedCache<>(rows, settings.cacheMaxAge(), trusted,
-                transactions);
+        this.cachedSessions = new FollowedCache<>(rows, settings.cacheMaxAge(), trusted, transactions);
+        this.cachedEnvironments = new FollowedCache<>(rows, settings.cacheMaxAge(), trusted, transactions);
         this.sessions = new CachingSessionStore(new JdbiSessionStore(transactions, changes), cachedSessions);
         this.environments = new CachingEnvironmentStore(new JdbiEnvironmentStore(transactions, changes),
                 cachedEnvironments);
-        this.sessionLookups = cachedSessions::databaseLookups;
-        this.environmentLookups = cachedEnvironments::databaseLookups;
         caches.set(DigestCache.all(List.of(tokens, cachedSessions, cachedEnvironments)));
         this.feed = new TokenEventFeed(jdbi, caches.get(), trusted, new TokenEventFeed.Target(dialect, jdbcUrl,
                 user, password), clock);
@@ -284,12 +280,12 @@ public final class Database implements AutoCloseable {
 
     /** How many session lookups reached the database so far (the rest were answered from memory). */
     public long sessionLookupsInDatabase() {
-        return sessionLookups.getAsLong();
+        return cachedSessions.databaseLookups();
     }
 
     /** How many lookups of one environment reached the database so far (the rest were answered from memory). */
     public long environmentLookupsInDatabase() {
-        return environmentLookups.getAsLong();
+        return cachedEnvironments.databaseLookups();
     }
 
     /** Applies every token change announced so far to this node's cache now, rather than at the feed's pace. */
