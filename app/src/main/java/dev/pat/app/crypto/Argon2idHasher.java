@@ -9,7 +9,10 @@ import dev.pat.domain.port.out.PasswordHasher;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Passwords hashed with Argon2id (argon2-jvm); a hash with other parameters than today's is due an upgrade. */
+/**
+ * Passwords hashed with Argon2id (argon2-jvm); a hash with other parameters than today's is due an upgrade. Each hash's
+ * working memory goes back to the system when it ends ({@link LargeAllocations}).
+ */
 public final class Argon2idHasher implements PasswordHasher {
     private static final Pattern PARAMETERS = Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$");
 
@@ -25,6 +28,7 @@ public final class Argon2idHasher implements PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        LargeAllocations.returnToTheSystem();
     }
 
     @Override
