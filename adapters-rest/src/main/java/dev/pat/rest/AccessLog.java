@@ -12,8 +12,9 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.Locale;
-import java.util.Set;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One line per request, when its answer is complete: verb, path, query with every secret redacted, status and
@@ -37,14 +38,21 @@ class AccessLog extends OncePerRequestFilter {
         this.structured = structured;
     }
 
-    private static final Set<String> SECRETS = Set.of("session", "password", "key", "keys", "code");
+    private static final String[] SECRETS = {"session", "password", "key", "keys", "code"};
 
-    /** The query with the value of every secret parameter replaced; by hand, as it runs for every request. */
+    /** The query with the value of every secret parameter replaced (an empty string for no query). */
     static String redact(String query) {
+        StringBuilder redacted = new StringBuilder();
+        appendRedacted(redacted, query);
+        return redacted.toString();
+    }
+
+    /** Appends "?" and the query with every secret's value replaced; by hand, into one buffer: it runs per request. */
+    static void appendRedacted(StringBuilder out, String query) {
         if (query == null) {
-            return "";
+            return;
         }
-        StringBuilder redacted = new StringBuilder(query.length() + 16).append('?');
+        out.append('?');
         int start = 0;
         while (start <= query.length()) {
             int end = query.indexOf('&', start);
@@ -52,18 +60,38 @@ class AccessLog extends OncePerRequestFilter {
                 end = query.length();
             }
             int equals = query.indexOf('=', start);
-            if (equals >= 0 && equals < end
-                    && SECRETS.contains(query.substring(start, equals).toLowerCase(Locale.ROOT))) {
-                redacted.append(query, start, equals + 1).append("[redacted]");
+            if (equals >= 0 && equals < end && secret(query, start, equals)) {
+                out.append(query, start, equals + 1).append("[redacted]");
             } else {
-                redacted.append(query, start, end);
+                out.append(query, start, end);
             }
             if (end < query.length()) {
-                redacted.append('&');
+                out.append('&');
             }
             start = end + 1;
         }
-        return redacted.toString();
+    }
+
+    /**
+     * Whether the parameter named by query[start, end) is a secret, in any case and however it is encoded: the server
+     * decodes names, so "sess%69on" is the session and is redacted too (and so is a name that does not decode).
+     */
+    private static boolean secret(String query, int start, int end) {
+        for (String name : SECRETS) {
+            if (end - start == name.length() && query.regionMatches(true, start, name, 0, name.length())) {
+                return true;
+            }
+        }
+        String name = query.substring(start, end);
+        if (name.indexOf('%') < 0 && name.indexOf('+') < 0) {
+            return false;
+        }
+        try {
+            String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            return Arrays.stream(SECRETS).anyMatch(decoded::equalsIgnoreCase);
+        } catch (IllegalArgumentException undecodable) {
+            return true;
+        }
     }
 
     @Override
@@ -112,10 +140,14 @@ class AccessLog extends OncePerRequestFilter {
             Object address = request.getAttribute(ADDRESS);
             Object method = request.getAttribute(METHOD);
             Object result = request.getAttribute(RESULT);
-            String path = FailureAnswers.printable(request.getRequestURI()) + redact(request.getQueryString());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            StringBuilder text = new StringBuilder(160).append(request.getMethod()).append(' ').append(path)
-                    .append(' ').append(response.getStatus()).append(' ').append(millis).append("ms");
+            // the line built in one buffer, the path and query appended into it: no string made on the way
+            StringBuilder text = new StringBuilder(256).append(request.getMethod()).append(' ');
+            int pathStart = text.length();
+            FailureAnswers.appendPrintable(text, request.getRequestURI());
+            appendRedacted(text, request.getQueryString());
+            int pathEnd = text.length();
+            text.append(' ').append(response.getStatus()).append(' ').append(millis).append("ms");
             if (address != null) {
                 text.append(" from=").append(address);
             }
@@ -133,7 +165,7 @@ class AccessLog extends OncePerRequestFilter {
                 return;
             }
             LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
-                    .addKeyValue("url.path", path).addKeyValue("http.status", response.getStatus())
+                    .addKeyValue("url.path", text.substring(pathStart, pathEnd)).addKeyValue("http.status", response.getStatus())
                     .addKeyValue("duration.ms", millis);
             if (address != null) {
                 line = line.addKeyValue("client.address", address);

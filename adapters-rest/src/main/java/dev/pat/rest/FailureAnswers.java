@@ -76,18 +76,25 @@ final class FailureAnswers {
     }
 
     static String printable(String path) {
+        StringBuilder printable = new StringBuilder();
+        appendPrintable(printable, path);
+        return printable.toString();
+    }
+
+    /** Appends {@link #printable}'s form of the path; by hand, not a regular expression: it runs per request. */
+    static void appendPrintable(StringBuilder out, String path) {
         if (path == null) {
-            return "";
+            return;
         }
-        // by hand, not a regular expression: the access log calls this for every request
         int length = Math.min(path.length(), 120);
-        char[] cleaned = new char[length];
         for (int i = 0; i < length; i++) {
             char c = path.charAt(i);
             boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '/'
                     || c == '.' || c == '_' || c == '-';
-            cleaned[i] = plain ? c : '?';
+            out.append(plain ? c : '?');
         }
-        return path.length() <= 120 ? new String(cleaned) : new String(cleaned) + "…";
+        if (path.length() > 120) {
+            out.append('…');
+        }
     }
 }

@@ -23,4 +23,12 @@ class FailureAnswersTest {
         assertThat(AccessLog.redact("envName=x&session=pat_abc&Password=p&key=k&code=123456&ids=1"))
                 .isEqualTo("?envName=x&session=[redacted]&Password=[redacted]&key=[redacted]&code=[redacted]&ids=1");
     }
+
+    @Test
+    void the_access_log_redacts_a_secret_whose_name_is_percent_encoded_as_the_server_decodes_it() {
+        assertThat(AccessLog.redact("sess%69on=pat_abc&%4Bey=k&pass%zzword=p&envName=%73ession&sessions=s"))
+                .isEqualTo("?sess%69on=[redacted]&%4Bey=[redacted]&pass%zzword=[redacted]&envName=%73ession"
+                        + "&sessions=s");
+        assertThat(AccessLog.redact(null)).isEmpty();
+    }
 }
