@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public record ClientAddress(String value) {
     public static final ClientAddress LOCAL = new ClientAddress("local");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
     public ClientAddress {
@@ -23,7 +22,14 @@ public record ClientAddress(String value) {
 
     /** The address written as a literal, normalised; refuses anything else (and never resolves a name). */
     public static ClientAddress parse(String text) {
-        return new ClientAddress(normalise(bytes(text)));
+        // the common case, an IPv4 address already in canonical form (what the server gives for a peer), is its own
+        // normal form: no parse through InetAddress on every call
+        return isCanonicalIpv4(text) ? new ClientAddress(text) : new ClientAddress(normalise(bytes(text)));
+    }
+
+    /** Four decimal numbers 0-255 without leading zeros, joined by dots: what {@link #normalise} writes for IPv4. */
+    static boolean isCanonicalIpv4(String text) {
+        return text != null && ipv4(text) != null;
     }
 
     /** The bytes of an IPv4 (4) or IPv6 (16) literal; refuses a name or anything malformed, with no lookup. */
@@ -32,16 +38,55 @@ public record ClientAddress(String value) {
         if (literal.startsWith("[") && literal.endsWith("]")) {
             literal = literal.substring(1, literal.length() - 1);
         }
-        boolean v4 = IPV4.matcher(literal).matches();
-        if (!v4 && !(literal.contains(":") && IPV6.matcher(literal).matches())) {
+        if (literal.indexOf(':') < 0) {
+            // parsed here, never by InetAddress, which looks up as a host name any dotted text it cannot parse
+            // (999.1.1.1 went to DNS)
+            byte[] v4 = ipv4(literal);
+            if (v4 == null) {
+                throw new InvalidInput("address", "'" + Texts.clip(literal) + "' is not an IP address");
+            }
+            return v4;
+        }
+        if (!IPV6.matcher(literal).matches()) {
             throw new InvalidInput("address", "'" + Texts.clip(literal) + "' is not an IP address");
         }
         try {
-            // a literal of these characters only is parsed, never looked up
+            // text with a colon is parsed as an IPv6 literal or refused, never looked up
             return InetAddress.getByName(literal).getAddress();
         } catch (UnknownHostException | IllegalArgumentException e) {
             throw new InvalidInput("address", "'" + Texts.clip(literal) + "' is not an IP address");
         }
+    }
+
+    /**
+     * The four bytes of dotted-quad IPv4 text, each number 0-255 written without leading zeros (which some parsers
+     * read as octal, so such text is ambiguous and refused, as the JDK refuses it), or null.
+     */
+    private static byte[] ipv4(String text) {
+        if (text.length() < 7 || text.length() > 15) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        int at = 0;
+        for (int part = 0; part < 4; part++) {
+            if (part > 0) {
+                if (at >= text.length() || text.charAt(at) != '.') {
+                    return null;
+                }
+                at++;
+            }
+            int start = at;
+            int number = 0;
+            while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9' && at - start < 3) {
+                number = number * 10 + text.charAt(at) - '0';
+                at++;
+            }
+            if (at == start || number > 255 || at - start > 1 && text.charAt(start) == '0') {
+                return null;
+            }
+            bytes[part] = (byte) number;
+        }
+        return at == text.length() ? bytes : null;
     }
 
     /** The canonical text of an address: dotted IPv4, or IPv6 as RFC 5952 writes it ({@code 2001:db8::1}). */
