@@ -32,6 +32,7 @@ class AccessLog extends OncePerRequestFilter {
     /** The platform's result code of the answer. */
     static final String RESULT = AccessLog.class.getName() + ".result";
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
+    private static final String FILTERED = AccessLog.class.getName() + ".FILTERED";
     private final boolean structured;
 
     AccessLog(boolean structured) {
@@ -92,6 +93,12 @@ class AccessLog extends OncePerRequestFilter {
         } catch (IllegalArgumentException undecodable) {
             return true;
         }
+    }
+
+    /** A constant: Spring's default builds this name anew for every request. */
+    @Override
+    protected String getAlreadyFilteredAttributeName() {
+        return FILTERED;
     }
 
     @Override
@@ -165,8 +172,8 @@ class AccessLog extends OncePerRequestFilter {
                 return;
             }
             LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
-                    .addKeyValue("url.path", text.substring(pathStart, pathEnd)).addKeyValue("http.status", response.getStatus())
-                    .addKeyValue("duration.ms", millis);
+                    .addKeyValue("url.path", text.substring(pathStart, pathEnd))
+                    .addKeyValue("http.status", response.getStatus()).addKeyValue("duration.ms", millis);
             if (address != null) {
                 line = line.addKeyValue("client.address", address);
             }

@@ -32,6 +32,14 @@ public class WebAdapter {
      * {@code X-Content-Type-Options: nosniff}).
      */
     static final class SecurityHeaders extends OncePerRequestFilter {
+        private static final String FILTERED = SecurityHeaders.class.getName() + ".FILTERED";
+
+        /** A constant: Spring's default builds this name anew for every request. */
+        @Override
+        protected String getAlreadyFilteredAttributeName() {
+            return FILTERED;
+        }
+
         /**
          * The platform API's paths: {@code /1.0/...}, or {@code /{service}/{group}/rest/{method}} without the version
          * as its clients may send them; none of the page's files is under a {@code rest} folder.
