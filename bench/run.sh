@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PAT benchmarks, run on purpose: ./bench/run.sh   (about 10 minutes; not part of the build)
+# PAT benchmarks, run on purpose: ./bench/run.sh   (about 12 minutes; not part of the build)
 #   1. JMH: the verification path (cache hit, well-formed miss, checksum reject), in nanoseconds.
 #   2. HTTP, in one run, wrk -t2 -c64 on loopback: the bare stack (bench/bare: Spring Boot, Spring MVC and Tomcat
 #      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT; then PAT with
