@@ -1,75 +1,33 @@
 package dev.pat.rest;
 
-import dev.pat.domain.model.catalog.ApiCatalog;
-import dev.pat.domain.model.catalog.ApiMethod;
-import dev.pat.domain.model.catalog.ApiMethodInfo;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.Paths;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Locale;
+/**
+ * Serves the OpenAPI description of the platform API at {@code /v3/api-docs}, written on the first request for it:
+ * a server that is never asked loads none of it (this class's signatures name none of swagger's types, so Spring's
+ * look at the controller loads none either).
+ */
+@RestController
+class ApiDescription {
 
-/** The OpenAPI description of the platform API (served at /v3/api-docs): every method, parameter and result. */
-@Component
-class ApiDescription implements OpenApiCustomizer {
-
-    private static final String RESULTS = "Always HTTP 200 with a numeric result: 0 success; 4 invalid parameter"
-            + " (error names it); 5 token not found; 8 permission denied; 11 environment does not exist;"
-            + " 701 wrong login or password; 702 not authenticated; 703 password confirmation failed;"
-            + " 704 two-factor code required or wrong; 705 too many failed attempts; 706 token limit reached;"
-            + " 707 rate limited (see Retry-After); 99 internal error.";
+    static final String PATH = "/v3/api-docs";
     private final Endpoints endpoints;
+    /** The written document, once asked for; writing it twice in a race is harmless. */
+    private volatile byte[] written;
 
     ApiDescription(Endpoints endpoints) {
         this.endpoints = endpoints;
     }
 
-    @Override
-    public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
-        openApi.info(new Info().title("PAT platform API").version("1.0").description(
-                "Personal access tokens for the platform API. Pass a token in the session parameter of any method"
-                        + " it covers. " + RESULTS));
-        Paths paths = new Paths();
-        for (Endpoint endpoint : endpoints.all()) {
-            ApiMethod method = endpoint.method();
-            ApiMethodInfo info = ApiCatalog.platform().info(method);
-            PathItem item = new PathItem();
-            item.post(operation(info, endpoint.params(), "post"));
-            item.get(operation(info, endpoint.params(), "get"));
-            paths.addPathItem("/1.0/" + method.service().toLowerCase(Locale.ROOT) + "/"
-                    + method.group().toLowerCase(Locale.ROOT) + "/rest/" + method.method().toLowerCase(Locale.ROOT),
-                    item);
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    byte[] document() {
+        byte[] document = written;
+        if (document == null) {
+            document = OpenApiDocument.write(endpoints);
+            written = document;
         }
-        openApi.paths(paths);
-    }
-
-    private static Operation operation(ApiMethodInfo info, List<Endpoint.Param> params, String verb) {
-        Operation operation = new Operation()
-                .operationId(info.method().canonical() + "." + verb)
-                .summary(info.description())
-                .description(info.method().canonical() + (info.grantable()
-                        ? " (can be given to a token)" : " (needs a signed-in session; tokens get result 8)")
-                        + ". " + RESULTS)
-                .addTagsItem(info.method().service() + "." + info.method().group());
-        params.forEach(p -> operation.addParametersItem(new Parameter().in("query").name(p.name())
-                .required(p.required()).description(p.description()).schema(new StringSchema())));
-        Schema<Object> answer = new Schema<>().type("object").addProperty("result", new Schema<>().type("integer"))
-                .addProperty("error", new StringSchema()).addProperty("source", new StringSchema());
-        operation.responses(new ApiResponses()
-                .addApiResponse("200", new ApiResponse().description(RESULTS)
-                        .content(new Content().addMediaType("application/json", new MediaType().schema(answer))))
-                .addApiResponse("404", new ApiResponse().description("unknown method")));
-        return operation;
+        return document;
     }
 }

@@ -291,6 +291,15 @@ abstract class PlatformApiTest {
         assertThat(docs.body().get("paths").get("/1.0/users/authentication/rest/signin").has("get")).isTrue();
         assertThat(docs.body().get("paths").size()).as("every method of the catalog, each once")
                 .isEqualTo(dev.pat.domain.model.catalog.ApiCatalog.platform().methods().size());
+        assertThat(docs.body().get("openapi").asString()).isEqualTo("3.1.0");
+        assertThat(docs.body().get("info").get("title").asString()).isNotBlank();
+        var parameter = stop.get("get").get("parameters").get(0);
+        assertThat(parameter.get("in").asString()).isEqualTo("query");
+        assertThat(parameter.get("schema").get("type").asString()).isEqualTo("string");
+        var answer = stop.get("post").get("responses").get("200").get("content").get("application/json");
+        assertThat(answer.get("schema").get("properties").get("result").get("type").asString()).isEqualTo("integer");
+        assertThat(docs.body().toString()).as("only OpenAPI's own fields, none of the models' bookkeeping")
+                .doesNotContain("\"types\"", "exampleSetFlag", "specVersion", "extensions");
     }
 
     @Test
