@@ -1,5 +1,6 @@
 package dev.pat.app;
 
+import dev.pat.app.logging.AccessLogging;
 import dev.pat.rest.RestAdapter;
 import dev.pat.web.WebAdapter;
 import org.springframework.boot.SpringApplication;
@@ -34,7 +35,7 @@ public class PatApplication {
     }
 
     /** The profile that writes logs as JSON lines (Elastic Common Schema): PAT_LOG_FORMAT=json turns it on. */
-    static final String JSON_LOGS = "json-logs";
+    static final String JSON_LOGS = AccessLogging.JSON_LOGS;
 
     static SpringApplication application(String[] args) {
         boolean serve = args.length > 0 && args[0].equals("serve");

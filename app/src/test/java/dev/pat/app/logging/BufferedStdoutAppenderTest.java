@@ -2,7 +2,6 @@ package dev.pat.app.logging;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import net.logstash.logback.appender.LoggingEventAsyncDisruptorAppender;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +20,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The access log's appenders as logback-spring.xml puts them together: every line arrives whole, none is lost when
+ * The access log's appenders as PAT puts them together ({@link AccessLogging}): every line arrives whole, none is lost when
  * the appender stops at shutdown, and lines logged together reach standard output in a few large writes rather
  * than one system call each.
  */
@@ -59,19 +58,9 @@ class BufferedStdoutAppenderTest {
         encoder.setContext(context);
         encoder.setPattern("access %msg%n");
         encoder.start();
-        BufferedStdoutAppender<ILoggingEvent> stdout = new BufferedStdoutAppender<>();
-        stdout.setContext(context);
-        stdout.setEncoder(encoder);
-        stdout.start();
-        LoggingEventAsyncDisruptorAppender async = new LoggingEventAsyncDisruptorAppender();
-        async.setContext(context);
-        async.setRingBufferSize(16384);
-        async.setAppendTimeout(new ch.qos.logback.core.util.Duration(-1));
-        async.setWaitStrategyType("sleeping{0,10000000}");
-        async.addAppender(stdout);
-        async.start();
-        ch.qos.logback.classic.Logger log = context.getLogger("pat.access");
-        log.addAppender(async);
+        AccessLogging.attach(context, encoder);
+        ch.qos.logback.classic.Logger log = context.getLogger(AccessLogging.LOGGER);
+        var async = (LoggingEventAsyncDisruptorAppender) log.getAppender(AccessLogging.APPENDER);
 
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
