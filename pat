@@ -33,6 +33,9 @@ if [ "${1:-}" = "serve" ]; then
   # the server's heap, sized to its work (the token cache at its bound of 100,000 and the requests in flight;
   # README, "Memory"), not a quarter of the machine; PAT_JAVA_OPTS=-Xmx... overrides it
   case " ${PAT_JAVA_OPTS:-} " in *" -Xmx"*) ;; *) jvm+=(-Xms64m -Xmx512m) ;; esac
+  # and the C heap's freed memory handed back to the system every 5 s, rather than kept by the allocator for its
+  # threads (JDK 17.0.9 and later; an older JVM runs without it)
+  if java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then jvm+=(-XX:TrimNativeHeapInterval=5000); fi
 else
   # a command is short-lived: the quick compiler alone, no time spent optimising code that runs once, and the
   # simplest collector

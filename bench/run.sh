@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PAT benchmarks, run on purpose: ./bench/run.sh   (about 12 minutes; not part of the build)
+# PAT benchmarks, run on purpose: ./bench/run.sh   (about 16 minutes; not part of the build)
 #   1. JMH: the verification path (cache hit, well-formed miss, checksum reject), in nanoseconds.
 #   2. HTTP, in one run, wrk -t2 -c64 on loopback: the bare stack (bench/bare: Spring Boot, Spring MVC and Tomcat
 #      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT; then PAT with
@@ -9,16 +9,17 @@
 #      the way, and every answer PAT counted during a run must have the expected result, or the run fails.
 #   3. The access log's cost: the token call on one server with the access log switched off and on, three times
 #      each, in the order off on on off off on.
-#   4. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
+#   4. Resident memory again: two more pairs of fresh servers under the same load; the median of the three ratios.
+#   5. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
 #      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
 # Environment: DURATION (seconds measured, default 15), WARMUP (10; WARMUP_MILLION 150), JVM (flags for both
-# servers, default the launcher's serve heap: -Xms64m -Xmx512m), JMH_ARGS, SKIP_JMH=1, SKIP_MILLION=1,
-# ONLY_MILLION=1. Needs wrk (apt-get install wrk).
+# servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:TrimNativeHeapInterval=5000), JMH_ARGS,
+# SKIP_JMH=1, SKIP_MILLION=1, ONLY_MILLION=1. Needs wrk (apt-get install wrk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; PORT="${PORT:-18090}"
-JVM="${JVM:--Xms64m -Xmx512m}"
+JVM="${JVM:--Xms64m -Xmx512m -XX:TrimNativeHeapInterval=5000}"
 JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 3 -f 1 -t 1}"
 PASSWORD="benchmark password"
 command -v wrk >/dev/null || { echo "installing wrk..." >&2; apt-get install -y -q wrk >/dev/null; }
@@ -147,6 +148,32 @@ done
 stop
 awk -v on="$on_total" -v off="$off_total" 'BEGIN{printf "access log cost: %.1f%% of throughput, one server, three" \
   " runs each way (target 5%%)\n", 100 * (off - on) / off}'
+
+echo "== resident memory, three pairs of fresh servers"
+# one pair is one draw: the same server's figure moves by 10 to 20 % from start to start (its heap's growth, its
+# compiler's work), so two more pairs are run, each server under the same load as above, and the median is taken
+memory_pair() { # appends "bare_mb pat_mb" to $pairs
+  local b p
+  java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
+  server=$!
+  wait_for "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo"
+  measure "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo" >/dev/null
+  b=$(rss); stop
+  start_pat "$db"
+  session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
+    --data-urlencode "password=$PASSWORD" | sed 's/.*"session":"\([^"]*\)".*/\1/')
+  measure_pat 0 "$with_token" >/dev/null || exit 1
+  measure_pat 702 "$refused" >/dev/null || exit 1
+  measure_pat 0 "$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session" >/dev/null || exit 1
+  p=$(rss); stop
+  pairs="$pairs $b $p"
+}
+pairs="$rss_bare $rss_pat"
+memory_pair; memory_pair
+echo "$pairs" | awk '{ n = 0; for (i = 1; i < NF; i += 2) { n++; r[n] = $(i + 1) / $i
+    printf "pair %d: bare %d MB, PAT %d MB, %.2fx\n", n, $i, $(i + 1), r[n] }
+  for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
+  printf "resident memory, median of %d pairs: %.2fx (target 1.2x)\n", n, r[(n + 1) / 2] }'
 else
   echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login bench@example.com >/dev/null
   echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login others@example.com >/dev/null
