@@ -47,7 +47,7 @@ final class OpenApiDocument {
         return writer.writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(endpoints));
     }
 
-    static OpenAPI describe(Endpoints endpoints) {
+    private static OpenAPI describe(Endpoints endpoints) {
         Paths paths = new Paths();
         for (Endpoint endpoint : endpoints.all()) {
             ApiMethod method = endpoint.method();
