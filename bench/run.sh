@@ -86,14 +86,18 @@ start_pat() { # db [server args...]
   server=$!
   wait_for "http://127.0.0.1:$PORT/actuator/health/readiness"
 }
+bare_url="http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo"
+start_bare() {
+  java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
+  server=$!
+  wait_for "$bare_url"
+}
 r_bare=1
 ratio() { awk -v a="$1" -v b="$r_bare" 'BEGIN{printf "%.2fx", a / b}'; }
 if [ -z "${ONLY_MILLION:-}" ]; then
 echo "== HTTP: wrk -t2 -c64, ${WARMUP} s warm-up, ${DURATION} s measured"
-java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
-server=$!
-wait_for "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo"
-read -r r_bare p50_bare p99_bare <<<"$(measure "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo")"
+start_bare
+read -r r_bare p50_bare p99_bare <<<"$(measure "$bare_url")"
 rss_bare=$(rss); stop
 row "bare Spring Boot, one @GetMapping" "$r_bare" "$p50_bare" "$p99_bare" "1.00x"
 
@@ -154,10 +158,8 @@ echo "== resident memory, three pairs of fresh servers"
 # compiler's work), so two more pairs are run, each server under the same load as above, and the median is taken
 memory_pair() { # appends "bare_mb pat_mb" to $pairs
   local b p
-  java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
-  server=$!
-  wait_for "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo"
-  measure "http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo" >/dev/null
+  start_bare
+  measure "$bare_url" >/dev/null
   b=$(rss); stop
   start_pat "$db"
   session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
