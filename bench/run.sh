@@ -13,13 +13,15 @@
 #   5. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
 #      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
 # Environment: DURATION (seconds measured, default 15), WARMUP (10; WARMUP_MILLION 150), JVM (flags for both
-# servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:TrimNativeHeapInterval=5000), JMH_ARGS,
+# servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP
+# -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 -XX:TrimNativeHeapInterval=5000), JMH_ARGS,
 # SKIP_JMH=1, SKIP_MILLION=1, ONLY_MILLION=1. Needs wrk (apt-get install wrk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; PORT="${PORT:-18090}"
-JVM="${JVM:--Xms64m -Xmx512m -XX:TrimNativeHeapInterval=5000}"
+JVM="${JVM:--Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 \
+  -XX:TrimNativeHeapInterval=5000}"
 JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 3 -f 1 -t 1}"
 PASSWORD="benchmark password"
 command -v wrk >/dev/null || { echo "installing wrk..." >&2; apt-get install -y -q wrk >/dev/null; }
