@@ -137,6 +137,8 @@ class MetricsIT {
                 "method=\"environment.Control.GetEnvs\"")).as("each answer timed, by method").isEqualTo(7);
         assertThat(after.keySet()).as("the platform API is timed by PAT alone, not by Boot's observation too")
                 .noneMatch(k -> k.startsWith("http_server_requests") && k.contains("/1.0/"));
+        assertThat(after.keySet()).as("the JVM's meters stay; Tomcat's (sessions PAT never keeps) are left out")
+                .anyMatch(k -> k.startsWith("jvm_memory_used_bytes")).noneMatch(k -> k.startsWith("tomcat_"));
         String all = after.keySet().toString();
         assertThat(all).doesNotContain("metrics@example.com").doesNotContain(good).doesNotContain(session);
     }
