@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PAT benchmarks, run on purpose: ./bench/run.sh   (about 22 minutes; not part of the build)
+# PAT benchmarks, run on purpose: ./bench/run.sh   (about 28 minutes; not part of the build)
 #   1. JMH: the verification path (cache hit, well-formed miss, checksum reject), in nanoseconds.
 #   2. HTTP, in one run, wrk -t2 -c64 on loopback: the bare stack (bench/bare: Spring Boot, Spring MVC and Tomcat
 #      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT; then PAT with
@@ -16,14 +16,14 @@
 #   5. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
 #      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
 # Environment: DURATION (seconds measured, default 15), WARMUP (10 before each row; WARMUP_MILLION 150),
-# SERVER_WARMUP (30, after each server's start, over the URLs it is measured on), JVM (flags for both
+# SERVER_WARMUP (90, after each server's start, over the URLs it is measured on), JVM (flags for both
 # servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP
 # -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 -XX:TrimNativeHeapInterval=5000), JMH_ARGS,
 # SKIP_JMH=1, SKIP_MILLION=1, ONLY_MILLION=1. Needs wrk (apt-get install wrk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; SERVER_WARMUP="${SERVER_WARMUP:-30}"; PORT="${PORT:-18090}"
+DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; SERVER_WARMUP="${SERVER_WARMUP:-90}"; PORT="${PORT:-18090}"
 JVM="${JVM:--Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 \
   -XX:TrimNativeHeapInterval=5000}"
 JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 3 -f 1 -t 1}"
@@ -57,13 +57,20 @@ stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$se
 trap 'stop; rm -rf "$extracted"' EXIT
 wait_for() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer: $1" >&2; exit 1; }
 rss() { ps -o rss= -p "$server" | awk '{printf "%d", $1 / 1024}'; }
-# a freshly started server is loaded for SERVER_WARMUP seconds, shared equally among the URLs it will be measured
-# on, before its first measurement: the issue compares warmed servers, and 10 s after start PAT (some 4,000 more
-# classes than the bare app) was still compiling, so its first row moved from 0.83x to 1.33x from run to run
-warm_server() { # url...
-  local each=$(( SERVER_WARMUP / $# )) url
-  [ "$each" -gt 0 ] || return 0
-  for url in "$@"; do wrk -t2 -c64 -d"${each}s" "$url" >/dev/null; done
+# a freshly started server is loaded for SERVER_WARMUP seconds before its first measurement, in 5 s windows taken
+# in turn by the URLs it will be measured on; each URL's requests/s per window are printed, so the run shows where
+# each server's warm-up curve was when it was measured. The issue compares warmed servers: in trials both climbed
+# for about a minute after start (bare 1.5k to 19k req/s, PAT's token call 1.2k to 18k, both flat from 55-60 s)
+warm_server() { # label url [label url...]; prints one line per URL when VERBOSE_WARMUP is set
+  local n=$(( $# / 2 )) windows=$(( SERVER_WARMUP / 5 )) i labels=() urls=() curves=()
+  while [ $# -gt 0 ]; do labels+=("$1"); urls+=("$2"); curves+=(""); shift 2; done
+  for ((i = 0; i < windows; i++)); do
+    local k=$(( i % n ))
+    curves[$k]="${curves[$k]} $(wrk -t2 -c64 -d5s "${urls[$k]}" | awk '/Requests\/sec/{printf "%d", $2}')"
+  done
+  if [ -n "${VERBOSE_WARMUP:-}" ]; then
+    for ((i = 0; i < n; i++)); do echo "  warm-up, ${labels[$i]}, req/s per 5 s:${curves[$i]}"; done
+  fi
 }
 measure() { # url [script file] -> "requests/s p50 p99"
   local url="$1" script=()
@@ -112,7 +119,7 @@ if [ -z "${ONLY_MILLION:-}" ]; then
 echo "== HTTP: wrk -t2 -c64; each server loaded ${SERVER_WARMUP} s after its start, then ${WARMUP} s warm-up and" \
   "${DURATION} s measured per row"
 start_bare
-warm_server "$bare_url"
+VERBOSE_WARMUP=1 warm_server bare "$bare_url"
 read -r r_bare p50_bare p99_bare <<<"$(measure "$bare_url")"
 # its memory is read after as long under load as PAT's (three measurements): read after one, it still held what
 # its compiler had just used (10 to 15 MB more than after three in trials), which flattered PAT's ratio
@@ -135,7 +142,7 @@ refused="$base/1.0/environment/control/rest/getenvinfo?envName=bench"
 with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
 [ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer 0" >&2; exit 1; }
 [ "$(curl -s "$refused" | head -c 14)" = '{"result":702,' ] || { echo "the refused call does not answer 702" >&2; exit 1; }
-warm_server "$with_token" "$refused" "$with_session"
+VERBOSE_WARMUP=1 warm_server "PAT token" "$with_token" "PAT refused" "$refused" "PAT session" "$with_session"
 out=$(measure_pat 0 "$with_token") || exit 1; read -r r_token p50_token p99_token <<<"$out"
 row "PAT GetEnvInfo with a token (target 0.9x)" "$r_token" "$p50_token" "$p99_token" "$(ratio "$r_token")"
 out=$(measure_pat 702 "$refused") || exit 1; read -r r_refused p50_refused p99_refused <<<"$out"
@@ -179,13 +186,14 @@ echo "== resident memory, three pairs of fresh servers"
 memory_pair() { # appends "bare_mb pat_mb" to $pairs
   local b p
   start_bare
-  warm_server "$bare_url"
+  warm_server bare "$bare_url"
   measure "$bare_url" >/dev/null; measure "$bare_url" >/dev/null; measure "$bare_url" >/dev/null
   b=$(rss); stop
   start_pat "$db"
   session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
     --data-urlencode "password=$PASSWORD" | sed 's/.*"session":"\([^"]*\)".*/\1/')
-  warm_server "$with_token" "$refused" "$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
+  warm_server "PAT token" "$with_token" "PAT refused" "$refused" \
+    "PAT session" "$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session"
   measure_pat 0 "$with_token" >/dev/null || exit 1
   measure_pat 702 "$refused" >/dev/null || exit 1
   measure_pat 0 "$base/1.0/environment/control/rest/getenvinfo?envName=bench&session=$session" >/dev/null || exit 1
