@@ -158,7 +158,7 @@ echo "== the access log's cost"
 # three times each: fresh servers per measurement (the previous method) differed by more than the
 # log costs, since each JIT-compiles its own way; the server's own output shows each switch took effect
 start_pat "$db" --management.endpoints.web.exposure.include=health,prometheus,loggers
-measure "$with_token" >/dev/null
+VERBOSE_WARMUP=1 warm_server "PAT token" "$with_token"
 on_total=0; off_total=0
 # off, on, on, off, off, on: a drift of the server's speed over the six runs (its compiler, its heap) falls on both
 # sides alike, where always measuring "off" first charged the drift to the log
