@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
-# PAT benchmarks, run on purpose: ./bench/run.sh   (about 28 minutes; not part of the build)
+# PAT benchmarks, run on purpose: ./bench/run.sh   (about 30 minutes; not part of the build)
 #   1. JMH: the verification path (cache hit, well-formed miss, checksum reject), in nanoseconds.
 #   2. HTTP, in one run, wrk -t2 -c64 on loopback: the bare stack (bench/bare: Spring Boot, Spring MVC and Tomcat
-#      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT; then PAT with
-#      1,000 tokens stored: GetEnvInfo with a token, a call refused for having no session (702), GetEnvInfo with
-#      a session. Each server is loaded for SERVER_WARMUP seconds after its start (over the URLs it is measured
-#      on) before its first row: servers compared warmed. Requests/s, p50, p99, and each ratio to the bare stack;
-#      resident memory of both after as long under load (the bare endpoint is loaded three times, as PAT is with
-#      its three calls).
+#      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT, and beside it PAT
+#      with 1,000 tokens stored: GetEnvInfo with a token, a call refused for having no session (702), GetEnvInfo
+#      with a session. Each server is loaded for SERVER_WARMUP seconds after its start (over the URLs it is
+#      measured on; its warm-up curve printed): servers compared warmed. Then ROUNDS rounds, each measuring the
+#      bare endpoint and PAT's three calls in turn: requests/s, p50, p99 and each ratio to the bare figure of its
+#      round; the median ratio of the rounds. Resident memory of both after as long under load (PAT after its
+#      first round, the bare server after three measurements).
 #      Both run from Spring Boot's extracted layout, as ./pat serve runs PAT. PAT's call limits are raised out of
 #      the way, and every answer PAT counted during a run must have the expected result, or the run fails.
-#   3. The access log's cost: the token call on one server with the access log switched off and on, three times
-#      each, in the order off on on off off on.
+#   3. The access log's cost: the token call on the same server with the access log switched off and on, three
+#      times each, in the order off on on off off on.
 #   4. Resident memory again: two more pairs of fresh servers under the same load; the median of the three ratios.
 #   5. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
 #      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
-# Environment: DURATION (seconds measured, default 15), WARMUP (10 before each row; WARMUP_MILLION 150),
+# Environment: DURATION (seconds measured, default 15), WARMUP (10 before each row; WARMUP_MILLION 150), ROUNDS (3),
 # SERVER_WARMUP (90, after each server's start, over the URLs it is measured on), JVM (flags for both
 # servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP
 # -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 -XX:TrimNativeHeapInterval=5000), JMH_ARGS,
@@ -23,7 +24,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; SERVER_WARMUP="${SERVER_WARMUP:-90}"; PORT="${PORT:-18090}"
+DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; ROUNDS="${ROUNDS:-3}"; SERVER_WARMUP="${SERVER_WARMUP:-90}"
+PORT="${PORT:-18090}"
 JVM="${JVM:--Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 \
   -XX:TrimNativeHeapInterval=5000}"
 JMH_ARGS="${JMH_ARGS:--wi 3 -w 2 -i 5 -r 3 -f 1 -t 1}"
@@ -52,11 +54,13 @@ if [ -z "${SKIP_JMH:-}" ] && [ -z "${ONLY_MILLION:-}" ]; then
   java -jar "$bench" $JMH_ARGS 2>/dev/null | sed -n '/^Benchmark/,$p'
 fi
 
-server=""
+server=""; bare_server=""
 stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; server=""; }
-trap 'stop; rm -rf "$extracted"' EXIT
+stop_bare() { if [ -n "$bare_server" ]; then kill "$bare_server" 2>/dev/null || true; wait "$bare_server" 2>/dev/null \
+  || true; fi; bare_server=""; }
+trap 'stop; stop_bare; rm -rf "$extracted"' EXIT
 wait_for() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer: $1" >&2; exit 1; }
-rss() { ps -o rss= -p "$server" | awk '{printf "%d", $1 / 1024}'; }
+rss() { ps -o rss= -p "${1:-$server}" | awk '{printf "%d", $1 / 1024}'; } # [pid]
 # a freshly started server is loaded for SERVER_WARMUP seconds before its first measurement, in 5 s windows taken
 # in turn by the URLs it will be measured on; each URL's requests/s per window are printed, so the run shows where
 # each server's warm-up curve was when it was measured. The issue compares warmed servers: in trials both climbed
@@ -107,30 +111,28 @@ start_pat() { # db [server args...]
   server=$!
   wait_for "http://127.0.0.1:$PORT/actuator/health/readiness"
 }
-bare_url="http://127.0.0.1:$PORT/1.0/environment/control/rest/getenvinfo"
-start_bare() {
-  java $JVM -jar "$bare" --server.port="$PORT" --server.address=127.0.0.1 --logging.level.root=warn >/dev/null 2>&1 &
-  server=$!
+bare_url="http://127.0.0.1:$((PORT + 1))/1.0/environment/control/rest/getenvinfo"
+start_bare() { # on the next port, so that it can run beside PAT
+  java $JVM -jar "$bare" --server.port="$((PORT + 1))" --server.address=127.0.0.1 --logging.level.root=warn \
+    >/dev/null 2>&1 &
+  bare_server=$!
   wait_for "$bare_url"
 }
 r_bare=1
 ratio() { awk -v a="$1" -v b="$r_bare" 'BEGIN{printf "%.2fx", a / b}'; }
 if [ -z "${ONLY_MILLION:-}" ]; then
-echo "== HTTP: wrk -t2 -c64; each server loaded ${SERVER_WARMUP} s after its start, then ${WARMUP} s warm-up and" \
-  "${DURATION} s measured per row"
-start_bare
-VERBOSE_WARMUP=1 warm_server bare "$bare_url"
-read -r r_bare p50_bare p99_bare <<<"$(measure "$bare_url")"
-# its memory is read after as long under load as PAT's (three measurements): read after one, it still held what
-# its compiler had just used (10 to 15 MB more than after three in trials), which flattered PAT's ratio
-measure "$bare_url" >/dev/null; measure "$bare_url" >/dev/null
-rss_bare=$(rss); stop
-row "bare Spring Boot, one @GetMapping" "$r_bare" "$p50_bare" "$p99_bare" "1.00x"
-
+echo "== HTTP: wrk -t2 -c64; each server loaded ${SERVER_WARMUP} s after its start, then ${ROUNDS} rounds of" \
+  "${WARMUP} s warm-up and ${DURATION} s measured per row"
 echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login bench@example.com >/dev/null
 echo "$PASSWORD" | PAT_DB_URL="$db" java -jar "$jar" account create --login others@example.com >/dev/null
 java -cp "$bench" dev.pat.bench.SeedTokens "$db" 2 999 >/dev/null
-start_pat "$db"
+# both servers run side by side (each idle while the other is measured), and are measured in turn, round after
+# round: one measurement of either moved by 10 to 30 % from run to run on this machine, more than the distance to
+# the targets, so each ratio is taken against the bare figure of its own round and the median of the rounds reported
+start_bare
+VERBOSE_WARMUP=1 warm_server bare "$bare_url"
+# PAT's server also serves the access log's comparison below, through the loggers endpoint (exposed for this run)
+start_pat "$db" --management.endpoints.web.exposure.include=health,prometheus,loggers
 session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
   --data-urlencode "password=$PASSWORD" | sed 's/.*"session":"\([^"]*\)".*/\1/')
 curl -s "$base/1.0/environment/control/rest/createenvironment" -d "session=$session" -d envName=bench >/dev/null
@@ -143,22 +145,39 @@ with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&sessio
 [ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer 0" >&2; exit 1; }
 [ "$(curl -s "$refused" | head -c 14)" = '{"result":702,' ] || { echo "the refused call does not answer 702" >&2; exit 1; }
 VERBOSE_WARMUP=1 warm_server "PAT token" "$with_token" "PAT refused" "$refused" "PAT session" "$with_session"
-out=$(measure_pat 0 "$with_token") || exit 1; read -r r_token p50_token p99_token <<<"$out"
-row "PAT GetEnvInfo with a token (target 0.9x)" "$r_token" "$p50_token" "$p99_token" "$(ratio "$r_token")"
-out=$(measure_pat 702 "$refused") || exit 1; read -r r_refused p50_refused p99_refused <<<"$out"
-row "PAT refused, no session: 702 (target 1.0x)" "$r_refused" "$p50_refused" "$p99_refused" "$(ratio "$r_refused")"
-out=$(measure_pat 0 "$with_session") || exit 1; read -r r_session p50_session p99_session <<<"$out"
-row "PAT GetEnvInfo with a session (target 0.8x)" "$r_session" "$p50_session" "$p99_session" "$(ratio "$r_session")"
-rss_pat=$(rss); stop
+ratios_token=""; ratios_refused=""; ratios_session=""
+for ((round = 1; round <= ROUNDS; round++)); do
+  echo "-- round $round"
+  read -r r_bare p50_bare p99_bare <<<"$(measure "$bare_url")"
+  row "bare Spring Boot, one @GetMapping" "$r_bare" "$p50_bare" "$p99_bare" "1.00x"
+  out=$(measure_pat 0 "$with_token") || exit 1; read -r r p50 p99 <<<"$out"
+  row "PAT GetEnvInfo with a token" "$r" "$p50" "$p99" "$(ratio "$r")"; ratios_token="$ratios_token $(ratio "$r")"
+  out=$(measure_pat 702 "$refused") || exit 1; read -r r p50 p99 <<<"$out"
+  row "PAT refused, no session: 702" "$r" "$p50" "$p99" "$(ratio "$r")"
+  ratios_refused="$ratios_refused $(ratio "$r")"
+  out=$(measure_pat 0 "$with_session") || exit 1; read -r r p50 p99 <<<"$out"
+  row "PAT GetEnvInfo with a session" "$r" "$p50" "$p99" "$(ratio "$r")"
+  ratios_session="$ratios_session $(ratio "$r")"
+  # memory after as long under load for both (as in the pairs below): PAT after its three calls of the first round,
+  # the bare server after its three measurements; read after one, it still held what its compiler had just used
+  # (10 to 15 MB more than after three in trials), which flattered PAT's ratio
+  if [ "$round" -eq 1 ]; then rss_pat=$(rss); fi
+  if [ "$round" -eq $(( ROUNDS < 3 ? ROUNDS : 3 )) ]; then rss_bare=$(rss "$bare_server"); fi
+done
+stop_bare
+median() { echo "$@" | tr -d x | tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1}
+  END{printf "%.2fx", v[int((NR + 1) / 2)]}'; }
+echo "-- median of ${ROUNDS} rounds, each against the bare figure of its round"
+echo "PAT GetEnvInfo with a token: $(median $ratios_token) (target 0.9x; rounds:$ratios_token)"
+echo "PAT refused, no session (702): $(median $ratios_refused) (target 1.0x; rounds:$ratios_refused)"
+echo "PAT GetEnvInfo with a session: $(median $ratios_session) (target 0.8x; rounds:$ratios_session)"
 echo "resident memory after the load: bare ${rss_bare} MB, PAT ${rss_pat} MB ($(awk -v a="$rss_pat" -v b="$rss_bare" \
   'BEGIN{printf "%.2fx", a / b}'); target 1.2x)"
 
 echo "== the access log's cost"
-# one warmed server, the access log switched off and on through the loggers endpoint (exposed for this run only),
-# three times each: fresh servers per measurement (the previous method) differed by more than the
-# log costs, since each JIT-compiles its own way; the server's own output shows each switch took effect
-start_pat "$db" --management.endpoints.web.exposure.include=health,prometheus,loggers
-VERBOSE_WARMUP=1 warm_server "PAT token" "$with_token"
+# the same warmed server, the access log switched off and on through the loggers endpoint, three times each: fresh
+# servers per measurement (an earlier method) differed by more than the log costs, since each JIT-compiles its own
+# way; the server's own output shows each switch took effect
 on_total=0; off_total=0
 # off, on, on, off, off, on: a drift of the server's speed over the six runs (its compiler, its heap) falls on both
 # sides alike, where always measuring "off" first charged the drift to the log
@@ -188,7 +207,7 @@ memory_pair() { # appends "bare_mb pat_mb" to $pairs
   start_bare
   warm_server bare "$bare_url"
   measure "$bare_url" >/dev/null; measure "$bare_url" >/dev/null; measure "$bare_url" >/dev/null
-  b=$(rss); stop
+  b=$(rss "$bare_server"); stop_bare
   start_pat "$db"
   session=$(curl -s -X POST "$base/1.0/users/authentication/rest/signin" -d login=bench@example.com \
     --data-urlencode "password=$PASSWORD" | sed 's/.*"session":"\([^"]*\)".*/\1/')
