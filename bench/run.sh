@@ -6,7 +6,7 @@
 #      with 1,000 tokens stored: GetEnvInfo with a token, a call refused for having no session (702), GetEnvInfo
 #      with a session. Each server is loaded for SERVER_WARMUP seconds after its start (over the URLs it is
 #      measured on; its warm-up curve printed): servers compared warmed. Then ROUNDS rounds, each measuring the
-#      bare endpoint and PAT's three calls in turn: requests/s, p50, p99 and each ratio to the bare figure of its
+#      bare endpoint and PAT's three calls in turn (their order rotated from round to round): requests/s, p50, p99 and each ratio to the bare figure of its
 #      round; the median ratio of the rounds. Resident memory of both after as long under load (PAT after its
 #      first round, the bare server after three measurements).
 #      Both run from Spring Boot's extracted layout, as ./pat serve runs PAT. PAT's call limits are raised out of
@@ -150,14 +150,21 @@ for ((round = 1; round <= ROUNDS; round++)); do
   echo "-- round $round"
   read -r r_bare p50_bare p99_bare <<<"$(measure "$bare_url")"
   row "bare Spring Boot, one @GetMapping" "$r_bare" "$p50_bare" "$p99_bare" "1.00x"
-  out=$(measure_pat 0 "$with_token") || exit 1; read -r r p50 p99 <<<"$out"
-  row "PAT GetEnvInfo with a token" "$r" "$p50" "$p99" "$(ratio "$r")"; ratios_token="$ratios_token $(ratio "$r")"
-  out=$(measure_pat 702 "$refused") || exit 1; read -r r p50 p99 <<<"$out"
-  row "PAT refused, no session: 702" "$r" "$p50" "$p99" "$(ratio "$r")"
-  ratios_refused="$ratios_refused $(ratio "$r")"
-  out=$(measure_pat 0 "$with_session") || exit 1; read -r r p50 p99 <<<"$out"
-  row "PAT GetEnvInfo with a session" "$r" "$p50" "$p99" "$(ratio "$r")"
-  ratios_session="$ratios_session $(ratio "$r")"
+  # PAT's calls in a rotated order, each first after the bare server's load once in three rounds: a server just
+  # loaded keeps its compiler and collector busy for a while on the cores the next measurement needs
+  for ((k = 0; k < 3; k++)); do
+    case $(( (round - 1 + k) % 3 )) in
+      0) out=$(measure_pat 0 "$with_token") || exit 1; read -r r p50 p99 <<<"$out"
+         row "PAT GetEnvInfo with a token" "$r" "$p50" "$p99" "$(ratio "$r")"
+         ratios_token="$ratios_token $(ratio "$r")" ;;
+      1) out=$(measure_pat 702 "$refused") || exit 1; read -r r p50 p99 <<<"$out"
+         row "PAT refused, no session: 702" "$r" "$p50" "$p99" "$(ratio "$r")"
+         ratios_refused="$ratios_refused $(ratio "$r")" ;;
+      2) out=$(measure_pat 0 "$with_session") || exit 1; read -r r p50 p99 <<<"$out"
+         row "PAT GetEnvInfo with a session" "$r" "$p50" "$p99" "$(ratio "$r")"
+         ratios_session="$ratios_session $(ratio "$r")" ;;
+    esac
+  done
   # memory after as long under load for both (as in the pairs below): PAT after its three calls of the first round,
   # the bare server after its three measurements; read after one, it still held what its compiler had just used
   # (10 to 15 MB more than after three in trials), which flattered PAT's ratio
