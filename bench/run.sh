@@ -6,8 +6,8 @@
 #      with 1,000 tokens stored: GetEnvInfo with a token, a call refused for having no session (702), GetEnvInfo
 #      with a session. Each server is loaded for SERVER_WARMUP seconds after its start (over the URLs it is
 #      measured on; its warm-up curve printed): servers compared warmed. Then ROUNDS rounds, each measuring the
-#      bare endpoint and PAT's three calls in turn (their order rotated from round to round): requests/s, p50, p99 and each ratio to the bare figure of its
-#      round; the median ratio of the rounds. Resident memory of both after as long under load (PAT after its
+#      bare endpoint and PAT's three calls in turn (their order rotated from round to round): requests/s, p50,
+#      p99 and each ratio to the bare figure of its round; the median ratio of the rounds. Resident memory of both after as long under load (PAT after its
 #      first round, the bare server after three measurements).
 #      Both run from Spring Boot's extracted layout, as ./pat serve runs PAT. PAT's call limits are raised out of
 #      the way, and every answer PAT counted during a run must have the expected result, or the run fails.
@@ -145,7 +145,8 @@ with_session="$base/1.0/environment/control/rest/getenvinfo?envName=bench&sessio
 [ "$(curl -s "$with_token" | head -c 12)" = '{"result":0,' ] || { echo "the token call does not answer 0" >&2; exit 1; }
 [ "$(curl -s "$refused" | head -c 14)" = '{"result":702,' ] || { echo "the refused call does not answer 702" >&2; exit 1; }
 VERBOSE_WARMUP=1 warm_server "PAT token" "$with_token" "PAT refused" "$refused" "PAT session" "$with_session"
-ratios_token=""; ratios_refused=""; ratios_session=""
+labels=("PAT GetEnvInfo with a token" "PAT refused, no session: 702" "PAT GetEnvInfo with a session")
+expected=(0 702 0); urls=("$with_token" "$refused" "$with_session"); targets=(0.9x 1.0x 0.8x); ratios=("" "" "")
 for ((round = 1; round <= ROUNDS; round++)); do
   echo "-- round $round"
   read -r r_bare p50_bare p99_bare <<<"$(measure "$bare_url")"
@@ -153,17 +154,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
   # PAT's calls in a rotated order, each first after the bare server's load once in three rounds: a server just
   # loaded keeps its compiler and collector busy for a while on the cores the next measurement needs
   for ((k = 0; k < 3; k++)); do
-    case $(( (round - 1 + k) % 3 )) in
-      0) out=$(measure_pat 0 "$with_token") || exit 1; read -r r p50 p99 <<<"$out"
-         row "PAT GetEnvInfo with a token" "$r" "$p50" "$p99" "$(ratio "$r")"
-         ratios_token="$ratios_token $(ratio "$r")" ;;
-      1) out=$(measure_pat 702 "$refused") || exit 1; read -r r p50 p99 <<<"$out"
-         row "PAT refused, no session: 702" "$r" "$p50" "$p99" "$(ratio "$r")"
-         ratios_refused="$ratios_refused $(ratio "$r")" ;;
-      2) out=$(measure_pat 0 "$with_session") || exit 1; read -r r p50 p99 <<<"$out"
-         row "PAT GetEnvInfo with a session" "$r" "$p50" "$p99" "$(ratio "$r")"
-         ratios_session="$ratios_session $(ratio "$r")" ;;
-    esac
+    i=$(( (round - 1 + k) % 3 ))
+    out=$(measure_pat "${expected[$i]}" "${urls[$i]}") || exit 1; read -r r p50 p99 <<<"$out"
+    row "${labels[$i]}" "$r" "$p50" "$p99" "$(ratio "$r")"
+    ratios[$i]="${ratios[$i]} $(ratio "$r")"
   done
   # memory after as long under load for both (as in the pairs below): PAT after its three calls of the first round,
   # the bare server after its three measurements; read after one, it still held what its compiler had just used
@@ -175,9 +169,9 @@ stop_bare
 median() { echo "$@" | tr -d x | tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1}
   END{printf "%.2fx", v[int((NR + 1) / 2)]}'; }
 echo "-- median of ${ROUNDS} rounds, each against the bare figure of its round"
-echo "PAT GetEnvInfo with a token: $(median $ratios_token) (target 0.9x; rounds:$ratios_token)"
-echo "PAT refused, no session (702): $(median $ratios_refused) (target 1.0x; rounds:$ratios_refused)"
-echo "PAT GetEnvInfo with a session: $(median $ratios_session) (target 0.8x; rounds:$ratios_session)"
+for i in 0 1 2; do
+  echo "${labels[$i]}: $(median ${ratios[$i]}) (target ${targets[$i]}; rounds:${ratios[$i]})"
+done
 echo "resident memory after the load: bare ${rss_bare} MB, PAT ${rss_pat} MB ($(awk -v a="$rss_pat" -v b="$rss_bare" \
   'BEGIN{printf "%.2fx", a / b}'); target 1.2x)"
 
