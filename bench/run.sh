@@ -7,8 +7,8 @@
 #      with a session. Each server is loaded for SERVER_WARMUP seconds after its start (over the URLs it is
 #      measured on; its warm-up curve printed): servers compared warmed. Then ROUNDS rounds, each measuring the
 #      bare endpoint and PAT's three calls in turn (their order rotated from round to round): requests/s, p50,
-#      p99 and each ratio to the bare figure of its round; the median ratio of the rounds. Resident memory of both after as long under load (PAT after its
-#      first round, the bare server after three measurements).
+#      p99 and each ratio to the bare figure of its round; the median ratio of the rounds. Resident memory of both
+#      after as long under load (PAT after its first round, the bare server after three measurements).
 #      Both run from Spring Boot's extracted layout, as ./pat serve runs PAT. PAT's call limits are raised out of
 #      the way, and every answer PAT counted during a run must have the expected result, or the run fails.
 #   3. The access log's cost: the token call on the same server with the access log switched off and on, three
