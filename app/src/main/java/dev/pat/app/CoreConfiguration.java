@@ -8,6 +8,7 @@ import dev.pat.app.crypto.TotpSecondFactor;
 import dev.pat.app.health.DatabaseHealth;
 import dev.pat.app.health.SchemaHealth;
 import dev.pat.app.health.TokenChangesHealth;
+import dev.pat.app.metrics.LogEvents;
 import dev.pat.app.metrics.MeteredAuthorizeCall;
 import dev.pat.app.metrics.PatMeters;
 import dev.pat.domain.model.AddressRange;
@@ -132,6 +133,12 @@ class CoreConfiguration {
     @Bean
     PatMeters patMeters(Database db, BoundedPasswordHasher hasher) {
         return new PatMeters(db, hasher);
+    }
+
+    /** Log events by level, as Micrometer's Logback meter counts them (it is excluded: PatApplication). */
+    @Bean
+    LogEvents logEvents() {
+        return new LogEvents();
     }
 
     @Bean

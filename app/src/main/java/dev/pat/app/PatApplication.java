@@ -17,13 +17,17 @@ import java.util.Map;
  * The composition root and {@code main}: {@code serve} starts the platform API; anything else is the admin
  * shell, interactive ({@code shell}) or one command and exit. Tomcat's meters are left out: PAT keeps no HTTP
  * session, so they would only report {@code tomcat_sessions_*} at zero, and their binder builds the JVM's platform
- * MBean server (with JFR's) to look for others, about 160 classes in every server's memory.
+ * MBean server (with JFR's) to look for others, about 160 classes in every server's memory. Micrometer's Logback
+ * meter is replaced by {@link dev.pat.app.metrics.LogEvents} (the same meter, without a turbo filter asked about
+ * every access log line).
  */
-@SpringBootApplication(excludeName = PatApplication.TOMCAT_METRICS)
+@SpringBootApplication(excludeName = {PatApplication.TOMCAT_METRICS, PatApplication.LOGBACK_METRICS})
 @Import({CoreConfiguration.class, RestAdapter.class, WebAdapter.class})
 public class PatApplication {
     static final String TOMCAT_METRICS =
             "org.springframework.boot.tomcat.autoconfigure.metrics.TomcatMetricsAutoConfiguration";
+    static final String LOGBACK_METRICS =
+            "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration";
     static final String SHELL_AUTOCONFIGURATION =
             "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration";
 

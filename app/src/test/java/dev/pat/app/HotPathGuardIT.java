@@ -1,5 +1,6 @@
 package dev.pat.app;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.pat.domain.model.InvalidInput;
 import dev.pat.domain.model.NotAuthenticated;
 import dev.pat.domain.model.PatFailure;
@@ -11,6 +12,7 @@ import dev.pat.domain.port.in.AdministerAccounts;
 import dev.pat.persistence.testing.DatabaseFixture;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +92,13 @@ class HotPathGuardIT {
         // and the core's failures never fill a stack trace (PatFailure turns it off)
         assertThat(List.of(new NotAuthenticated(NotAuthenticated.Reason.MISSING), new PermissionDenied("no"),
                 new InvalidInput("envName", "required"))).allSatisfy(f -> assertThat(f.getStackTrace()).isEmpty());
+    }
+
+    @Test
+    void no_turbo_filter_is_asked_about_every_log_line() {
+        // logback asks each turbo filter about every line, the access log's line per request included, before
+        // anything else; log events are counted by an appender instead (LogEvents)
+        assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
     }
 
     private static void calls(ApiClient api, String session, String token) {

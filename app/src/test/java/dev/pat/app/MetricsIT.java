@@ -139,6 +139,8 @@ class MetricsIT {
                 .noneMatch(k -> k.startsWith("http_server_requests") && k.contains("/1.0/"));
         assertThat(after.keySet()).as("the JVM's meters stay; Tomcat's (sessions PAT never keeps) are left out")
                 .anyMatch(k -> k.startsWith("jvm_memory_used_bytes")).noneMatch(k -> k.startsWith("tomcat_"));
+        assertThat(after.keySet()).as("log events by level, as Micrometer's Logback meter names them")
+                .contains("logback_events_total{level=\"warn\"}", "logback_events_total{level=\"error\"}");
         String all = after.keySet().toString();
         assertThat(all).doesNotContain("metrics@example.com").doesNotContain(good).doesNotContain(session);
     }
