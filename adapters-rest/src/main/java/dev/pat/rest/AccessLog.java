@@ -21,22 +21,37 @@ import java.util.Arrays;
  * time. The Authorization header and the body are never logged.
  */
 class AccessLog extends OncePerRequestFilter {
-    /** The calling account's id, once the call is authorised. */
-    static final String ACCOUNT = AccessLog.class.getName() + ".account";
-    /** The calling token's id, for a call authorised by a token. */
-    static final String TOKEN = AccessLog.class.getName() + ".token";
-    /** The client address the platform API determined (the trusted proxies' word taken into account). */
-    static final String ADDRESS = AccessLog.class.getName() + ".address";
-    /** The platform API method called, by its canonical name. */
-    static final String METHOD = AccessLog.class.getName() + ".method";
-    /** The platform's result code of the answer. */
-    static final String RESULT = AccessLog.class.getName() + ".result";
+    /** The platform API's {@link CallFacts} of the request, when it answered one. */
+    static final String FACTS = AccessLog.class.getName() + ".facts";
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
     private static final String FILTERED = AccessLog.class.getName() + ".FILTERED";
     private final boolean structured;
 
     AccessLog(boolean structured) {
         this.structured = structured;
+    }
+
+    /**
+     * What the platform API learned of a call, for its line: one request attribute, set once and read once (a
+     * servlet attribute is a map entry, and its setter looks for listeners each time).
+     */
+    static final class CallFacts {
+        /** The query as the platform API read it: Tomcat decodes the query's bytes anew at every request for it. */
+        final String query;
+        /** The client address the platform API determined (the trusted proxies' word taken into account). */
+        String address;
+        /** The calling account's id, once the call is authorised (0: none). */
+        long account;
+        /** The calling token's id, for a call authorised by a token (0: none). */
+        long token;
+        /** The platform API method called, by its canonical name. */
+        String method;
+        /** The platform's result code of the answer. */
+        int result;
+
+        CallFacts(String query) {
+            this.query = query;
+        }
     }
 
     private static final String[] SECRETS = {"session", "password", "key", "keys", "code"};
@@ -142,30 +157,26 @@ class AccessLog extends OncePerRequestFilter {
     private void log(HttpServletRequest request, HttpServletResponse response, long start) {
         if (LOG.isInfoEnabled()) {
             // who called, by ids only (never a value), so a line joins the audit trail; in JSON logs, as fields
-            Object account = request.getAttribute(ACCOUNT);
-            Object token = request.getAttribute(TOKEN);
-            Object address = request.getAttribute(ADDRESS);
-            Object method = request.getAttribute(METHOD);
-            Object result = request.getAttribute(RESULT);
+            CallFacts facts = request.getAttribute(FACTS) instanceof CallFacts known ? known : null;
             long millis = (System.nanoTime() - start) / 1_000_000;
             // the line built in one buffer, the path and query appended into it: no string made on the way
             StringBuilder text = new StringBuilder(256).append(request.getMethod()).append(' ');
             int pathStart = text.length();
             FailureAnswers.appendPrintable(text, request.getRequestURI());
-            appendRedacted(text, request.getQueryString());
+            appendRedacted(text, facts != null ? facts.query : request.getQueryString());
             int pathEnd = text.length();
             text.append(' ').append(response.getStatus()).append(' ').append(millis).append("ms");
-            if (address != null) {
-                text.append(" from=").append(address);
-            }
-            if (method != null) {
-                text.append(" result=").append(result);
-            }
-            if (account != null) {
-                text.append(" account=").append(account);
-            }
-            if (token != null) {
-                text.append(" token=").append(token);
+            if (facts != null) {
+                if (facts.address != null) {
+                    text.append(" from=").append(facts.address);
+                }
+                text.append(" result=").append(facts.result);
+                if (facts.account != 0) {
+                    text.append(" account=").append(facts.account);
+                }
+                if (facts.token != 0) {
+                    text.append(" token=").append(facts.token);
+                }
             }
             if (!structured) {
                 LOG.info(text.toString());
@@ -174,17 +185,17 @@ class AccessLog extends OncePerRequestFilter {
             LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
                     .addKeyValue("url.path", text.substring(pathStart, pathEnd))
                     .addKeyValue("http.status", response.getStatus()).addKeyValue("duration.ms", millis);
-            if (address != null) {
-                line = line.addKeyValue("client.address", address);
-            }
-            if (method != null) {
-                line = line.addKeyValue("pat.method", method).addKeyValue("pat.result", result);
-            }
-            if (account != null) {
-                line = line.addKeyValue("pat.account", account);
-            }
-            if (token != null) {
-                line = line.addKeyValue("pat.token", token);
+            if (facts != null) {
+                if (facts.address != null) {
+                    line = line.addKeyValue("client.address", facts.address);
+                }
+                line = line.addKeyValue("pat.method", facts.method).addKeyValue("pat.result", facts.result);
+                if (facts.account != 0) {
+                    line = line.addKeyValue("pat.account", facts.account);
+                }
+                if (facts.token != 0) {
+                    line = line.addKeyValue("pat.token", facts.token);
+                }
             }
             line.log(text.toString());
         }

@@ -173,9 +173,10 @@ final class PlatformApiFilter implements Filter {
                         long started) throws IOException {
         Reply reply;
         PlatformRequest call = null;
+        AccessLog.CallFacts facts = new AccessLog.CallFacts(request.getQueryString());
         try {
             RequestParameters parameters = new RequestParameters(limits.maxParameters())
-                    .form(request.getQueryString()).body(request.getContentType(), body, json);
+                    .form(facts.query).body(request.getContentType(), body, json);
             call = new PlatformRequest(method, parameters.values(), bearer(request),
                     "POST".equals(request.getMethod()), addresses.of(request));
             Endpoint endpoint = endpoints.of(method).orElseThrow();
@@ -191,15 +192,16 @@ final class PlatformApiFilter implements Filter {
             call.caller().flatMap(Caller::tokenExpiresAt).ifPresent(at ->
                     response.setHeader(TOKEN_EXPIRES, Answers.time(at) + " UTC"));
             call.caller().ifPresent(caller -> {
-                request.setAttribute(AccessLog.ACCOUNT, caller.account().value());
-                caller.token().ifPresent(token -> request.setAttribute(AccessLog.TOKEN, token.value()));
+                facts.account = caller.account().value();
+                caller.token().ifPresent(token -> facts.token = token.value());
             });
-            request.setAttribute(AccessLog.ADDRESS, call.address().value());
+            facts.address = call.address().value();
         }
         int result = reply.body() instanceof java.util.Map<?, ?> answer && answer.get("result") instanceof Integer code
                 ? code : -1;
-        request.setAttribute(AccessLog.METHOD, method.canonical());
-        request.setAttribute(AccessLog.RESULT, result);
+        facts.method = method.canonical();
+        facts.result = result;
+        request.setAttribute(AccessLog.FACTS, facts);
         try {
             reply.writeTo(response, json);
         } catch (IOException clientGone) {
