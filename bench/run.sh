@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# PAT benchmarks, run on purpose: ./bench/run.sh   (about 30 minutes; not part of the build)
+# PAT benchmarks, run on purpose: ./bench/run.sh   (about 32 minutes; not part of the build)
 #   1. JMH: the verification path (cache hit, well-formed miss, checksum reject), in nanoseconds.
 #   2. HTTP, in one run, wrk -t2 -c64 on loopback: the bare stack (bench/bare: Spring Boot, Spring MVC and Tomcat
 #      with one @GetMapping answering {"result":0}), started here with the same JVM flags as PAT, and beside it PAT
@@ -11,20 +11,22 @@
 #      after as long under load (PAT after its first round, the bare server after three measurements).
 #      Both run from Spring Boot's extracted layout, as ./pat serve runs PAT. PAT's call limits are raised out of
 #      the way, and every answer PAT counted during a run must have the expected result, or the run fails.
-#   3. The access log's cost: the token call on the same server with the access log switched off and on, three
-#      times each, in the order off on on off off on.
+#   3. The access log's cost: the token call on the same server with the access log switched off and on, in
+#      LOG_PAIRS pairs (off-on, on-off, ...); the median of the pairs' costs, and the server's processor time per
+#      request with the log off and on.
 #   4. Resident memory again: two more pairs of fresh servers under the same load; the median of the three ratios.
 #   5. 1,000,000 tokens stored and 150,000 different ones verified in random order, so the token cache (bounded
 #      at pat.cache.tokens, 100,000) fills: requests/s, the cache's size, heap used and resident memory.
 # Environment: DURATION (seconds measured, default 15), WARMUP (10 before each row; WARMUP_MILLION 150), ROUNDS (3),
-# SERVER_WARMUP (90, after each server's start, over the URLs it is measured on), JVM (flags for both
-# servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP
+# LOG_PAIRS (5), SERVER_WARMUP (90, after each server's start, over the URLs it is measured on), JVM (flags for
+# both servers, default the launcher's serve flags: -Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP
 # -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 -XX:TrimNativeHeapInterval=5000), JMH_ARGS,
 # SKIP_JMH=1, SKIP_MILLION=1, ONLY_MILLION=1. Needs wrk (apt-get install wrk).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 DURATION="${DURATION:-15}"; WARMUP="${WARMUP:-10}"; ROUNDS="${ROUNDS:-3}"; SERVER_WARMUP="${SERVER_WARMUP:-90}"
+LOG_PAIRS="${LOG_PAIRS:-5}"
 PORT="${PORT:-18090}"
 JVM="${JVM:--Xms64m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=60 -XX:GCTimeRatio=4 \
   -XX:TrimNativeHeapInterval=5000}"
@@ -76,12 +78,16 @@ warm_server() { # label url [label url...]; prints one line per URL when VERBOSE
     for ((i = 0; i < n; i++)); do echo "  warm-up, ${labels[$i]}, req/s per 5 s:${curves[$i]}"; done
   fi
 }
-measure() { # url [script file] -> "requests/s p50 p99"
-  local url="$1" script=()
+ticks() { [ -n "${CPU_OF:-}" ] && awk '{print $14 + $15}' "/proc/$CPU_OF/stat" || echo 0; } # user+system
+# -> "requests/s p50 p99", and the server's processor microseconds per request when CPU_OF names its pid
+measure() { # url [script file]
+  local url="$1" script=() t0 t1 out
   [ $# -ge 3 ] && script=(-s "$2" "$url" -- "$3") || script=("$url")
   wrk -t2 -c64 -d"${WARMUP}s" "${script[@]}" >/dev/null
-  wrk -t2 -c64 -d"${DURATION}s" --latency "${script[@]}" | awk '/Requests\/sec/{r=$2} $1=="50%"{p50=$2}
-    $1=="99%"{p99=$2} END{print r, p50, p99}'
+  t0=$(ticks); out=$(wrk -t2 -c64 -d"${DURATION}s" --latency "${script[@]}"); t1=$(ticks)
+  echo "$out" | awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v cpu="${CPU_OF:-}" '/requests in/{n=$1}
+    /Requests\/sec/{r=$2} $1=="50%"{p50=$2} $1=="99%"{p99=$2}
+    END{if (cpu != "") print r, p50, p99, sprintf("%.1f", t * 1e6 / hz / n); else print r, p50, p99}'
 }
 # GetEnvInfo answers counted by the server, by result: "702=12 0=34"
 answers() { curl -s "$base/actuator/prometheus" | awk '/^pat_api_calls_total/ && /GetEnvInfo/ {
@@ -176,29 +182,39 @@ echo "resident memory after the load: bare ${rss_bare} MB, PAT ${rss_pat} MB ($(
   'BEGIN{printf "%.2fx", a / b}'); target 1.2x)"
 
 echo "== the access log's cost"
-# the same warmed server, the access log switched off and on through the loggers endpoint, three times each: fresh
-# servers per measurement (an earlier method) differed by more than the log costs, since each JIT-compiles its own
-# way; the server's own output shows each switch took effect
-on_total=0; off_total=0
-# off, on, on, off, off, on: a drift of the server's speed over the six runs (its compiler, its heap) falls on both
-# sides alike, where always measuring "off" first charged the drift to the log
-for log in off on on off off on; do
-  level=$([ "$log" = on ] && echo INFO || echo OFF)
-  curl -sf -X POST "$base/actuator/loggers/pat.access" -H 'Content-Type: application/json' \
-    -d "{\"configuredLevel\":\"$level\"}" || { echo "could not switch the access log $log" >&2; exit 1; }
-  lines=$(wc -l <"$work/server.log")
-  out=$(measure_pat 0 "$with_token") || exit 1; read -r rate _ _ <<<"$out"
-  written=$(( $(wc -l <"$work/server.log") - lines ))
-  if { [ "$log" = on ] && [ "$written" -lt 1000 ]; } || { [ "$log" = off ] && [ "$written" -gt 100 ]; }; then
-    echo "the access log was not $log: $written lines written during the measurement" >&2; exit 1
-  fi
-  row "PAT GetEnvInfo with a token, access log $log" "$rate" "" "" ""
-  if [ "$log" = on ]; then on_total=$(awk -v a="$on_total" -v b="$rate" 'BEGIN{print a + b}')
-  else off_total=$(awk -v a="$off_total" -v b="$rate" 'BEGIN{print a + b}'); fi
+# the same warmed server, the access log switched off and on through the loggers endpoint (fresh servers per
+# measurement, an earlier method, differed by more than the log costs, since each JIT-compiles its own way; the
+# server's own output shows each switch took effect), in LOG_PAIRS pairs taken in turn as off-on and on-off: the
+# two measurements of a pair are next to each other in time, so a drift of the server's speed (its compiler, its
+# heap) falls on both sides alike, and the cost is the median of the pairs' costs (a sum over six measurements,
+# the earlier method, moved from -14 % to +11 % between runs). The server's processor time per request over each
+# measured span (user and system, from /proc) is printed beside it: wrk shares the two cores, so requests/s moves
+# with whatever else runs, while the server's own work per request is steadier
+costs=""; cpu_costs=""
+for ((pair = 1; pair <= LOG_PAIRS; pair++)); do
+  order=$([ $((pair % 2)) -eq 1 ] && echo "off on" || echo "on off")
+  for log in $order; do
+    level=$([ "$log" = on ] && echo INFO || echo OFF)
+    curl -sf -X POST "$base/actuator/loggers/pat.access" -H 'Content-Type: application/json' \
+      -d "{\"configuredLevel\":\"$level\"}" || { echo "could not switch the access log $log" >&2; exit 1; }
+    lines=$(wc -l <"$work/server.log")
+    out=$(CPU_OF="$server" measure_pat 0 "$with_token") || exit 1; read -r rate _ _ cpu <<<"$out"
+    written=$(( $(wc -l <"$work/server.log") - lines ))
+    if { [ "$log" = on ] && [ "$written" -lt 1000 ]; } || { [ "$log" = off ] && [ "$written" -gt 100 ]; }; then
+      echo "the access log was not $log: $written lines written during the measurement" >&2; exit 1
+    fi
+    printf '%-42s %10s req/s   server %6s us of processor per request\n' \
+      "PAT GetEnvInfo with a token, access log $log" "$rate" "$cpu"
+    if [ "$log" = on ]; then rate_on=$rate; cpu_on=$cpu; else rate_off=$rate; cpu_off=$cpu; fi
+  done
+  costs="$costs $(awk -v on="$rate_on" -v off="$rate_off" 'BEGIN{printf "%.1f", 100 * (off - on) / off}')"
+  cpu_costs="$cpu_costs $(awk -v on="$cpu_on" -v off="$cpu_off" 'BEGIN{printf "%.1f", 100 * (on - off) / off}')"
 done
 stop
-awk -v on="$on_total" -v off="$off_total" 'BEGIN{printf "access log cost: %.1f%% of throughput, one server, three" \
-  " runs each way (target 5%%)\n", 100 * (off - on) / off}'
+median_of() { echo "$@" | tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END{printf "%+.1f", v[int((NR + 1) / 2)]}'; }
+percents() { printf ' %+.1f%%' "$@"; }
+echo "access log cost: $(median_of $costs)% of throughput, median of ${LOG_PAIRS} pairs (target 5%; pairs:$(percents \
+  $costs)); server processor time per request $(median_of $cpu_costs)% (pairs:$(percents $cpu_costs))"
 
 echo "== resident memory, three pairs of fresh servers"
 # one pair is one draw: the same server's figure moves by 10 to 20 % from start to start (its heap's growth, its
