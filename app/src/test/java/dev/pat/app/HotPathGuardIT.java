@@ -14,11 +14,15 @@ import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.servlet.filter.OrderedCharacterEncodingFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Guards of the HTTP path's cost that time nothing (timings live in bench/): the common refusals (702 no or
  * unknown session, 8 a method the token does not hold, 4 bad input) and the ordinary answers throw no exception
- * that fills a stack trace on the server's threads, as seen by the JVM's own flight recorder.
+ * that fills a stack trace on the server's threads, as seen by the JVM's own flight recorder; nothing of Boot's
+ * runs before the platform API answers, and no logback turbo filter sees each line.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.autoconfigure.exclude=" + PatApplication.SHELL_AUTOCONFIGURATION)
@@ -44,6 +49,8 @@ class HotPathGuardIT {
     int port;
     @Autowired
     AdministerAccounts admin;
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -92,6 +99,20 @@ class HotPathGuardIT {
         // and the core's failures never fill a stack trace (PatFailure turns it off)
         assertThat(List.of(new NotAuthenticated(NotAuthenticated.Reason.MISSING), new PermissionDenied("no"),
                 new InvalidInput("envName", "required"))).allSatisfy(f -> assertThat(f.getStackTrace()).isEmpty());
+    }
+
+    @Test
+    void boots_encoding_and_observation_filters_run_after_the_platform_api_which_answers_its_calls_itself() {
+        int api = order("dev.pat.rest.PlatformApiFilter");
+        assertThat(order(ServerHttpObservationFilter.class.getName())).isGreaterThan(api);
+        assertThat(context.getBean(OrderedCharacterEncodingFilter.class).getOrder()).isGreaterThan(api);
+    }
+
+    /** The order of the filter registered as a bean of this class. */
+    private int order(String filterClass) {
+        return context.getBeansOfType(FilterRegistrationBean.class).values().stream()
+                .filter(r -> r.getFilter().getClass().getName().equals(filterClass))
+                .mapToInt(FilterRegistrationBean::getOrder).findFirst().orElseThrow();
     }
 
     @Test
