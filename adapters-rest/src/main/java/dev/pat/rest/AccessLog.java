@@ -98,16 +98,27 @@ class AccessLog extends OncePerRequestFilter {
                 return true;
             }
         }
-        String name = query.substring(start, end);
-        if (name.indexOf('%') < 0 && name.indexOf('+') < 0) {
+        if (!encoded(query, start, end)) {
             return false;
         }
+        String name = query.substring(start, end);
         try {
             String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
             return Arrays.stream(SECRETS).anyMatch(decoded::equalsIgnoreCase);
         } catch (IllegalArgumentException undecodable) {
             return true;
         }
+    }
+
+    /** Whether query[start, end) holds an escape or a plus, so that its decoded name may differ from the text. */
+    private static boolean encoded(String query, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '+') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A constant: Spring's default builds this name anew for every request. */
