@@ -25,10 +25,29 @@ class AccessLog extends OncePerRequestFilter {
     static final String FACTS = AccessLog.class.getName() + ".facts";
     private static final Logger LOG = LoggerFactory.getLogger("pat.access");
     private static final String FILTERED = AccessLog.class.getName() + ".FILTERED";
-    private final boolean structured;
+    /** The plain lines' writer; null where logback writes JSON lines with the facts as fields (json-logs). */
+    private final AccessLines lines;
 
-    AccessLog(boolean structured) {
-        this.structured = structured;
+    /** Plain lines, written by {@link AccessLines}. */
+    static AccessLog plain() {
+        return new AccessLog(new AccessLines());
+    }
+
+    /** JSON lines (Elastic Common Schema), through logback's appenders for the logger {@code pat.access}. */
+    static AccessLog structured() {
+        return new AccessLog(null);
+    }
+
+    private AccessLog(AccessLines lines) {
+        this.lines = lines;
+    }
+
+    /** The server stops: every line published is written first. */
+    @Override
+    public void destroy() {
+        if (lines != null) {
+            lines.close();
+        }
     }
 
     /**
@@ -166,49 +185,61 @@ class AccessLog extends OncePerRequestFilter {
     }
 
     private void log(HttpServletRequest request, HttpServletResponse response, long start) {
-        if (LOG.isInfoEnabled()) {
-            // who called, by ids only (never a value), so a line joins the audit trail; in JSON logs, as fields
-            CallFacts facts = request.getAttribute(FACTS) instanceof CallFacts known ? known : null;
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            // the line built in one buffer, the path and query appended into it: no string made on the way
-            StringBuilder text = new StringBuilder(256).append(request.getMethod()).append(' ');
-            int pathStart = text.length();
-            FailureAnswers.appendPrintable(text, request.getRequestURI());
-            appendRedacted(text, facts != null ? facts.query : request.getQueryString());
-            int pathEnd = text.length();
-            text.append(' ').append(response.getStatus()).append(' ').append(millis).append("ms");
-            if (facts != null) {
-                if (facts.address != null) {
-                    text.append(" from=").append(facts.address);
-                }
-                text.append(" result=").append(facts.result);
-                if (facts.account != 0) {
-                    text.append(" account=").append(facts.account);
-                }
-                if (facts.token != 0) {
-                    text.append(" token=").append(facts.token);
-                }
-            }
-            if (!structured) {
-                LOG.info(text.toString());
-                return;
-            }
-            LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", request.getMethod())
-                    .addKeyValue("url.path", text.substring(pathStart, pathEnd))
-                    .addKeyValue("http.status", response.getStatus()).addKeyValue("duration.ms", millis);
-            if (facts != null) {
-                if (facts.address != null) {
-                    line = line.addKeyValue("client.address", facts.address);
-                }
-                line = line.addKeyValue("pat.method", facts.method).addKeyValue("pat.result", facts.result);
-                if (facts.account != 0) {
-                    line = line.addKeyValue("pat.account", facts.account);
-                }
-                if (facts.token != 0) {
-                    line = line.addKeyValue("pat.token", facts.token);
-                }
-            }
-            line.log(text.toString());
+        if (!LOG.isInfoEnabled()) {
+            return;
         }
+        // who called, by ids only (never a value), so a line joins the audit trail; in JSON logs, as fields
+        CallFacts facts = request.getAttribute(FACTS) instanceof CallFacts known ? known : null;
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String verb = request.getMethod();
+        String query = facts != null ? facts.query : request.getQueryString();
+        if (lines != null) {
+            lines.publish(verb, request.getRequestURI(), query, response.getStatus(), millis, facts);
+            return;
+        }
+        StringBuilder text = new StringBuilder(256);
+        int pathEnd = appendLine(text, verb, request.getRequestURI(), query, response.getStatus(), millis, facts);
+        LoggingEventBuilder line = LOG.atInfo().addKeyValue("http.method", verb)
+                .addKeyValue("url.path", text.substring(verb.length() + 1, pathEnd))
+                .addKeyValue("http.status", response.getStatus()).addKeyValue("duration.ms", millis);
+        if (facts != null) {
+            if (facts.address != null) {
+                line = line.addKeyValue("client.address", facts.address);
+            }
+            line = line.addKeyValue("pat.method", facts.method).addKeyValue("pat.result", facts.result);
+            if (facts.account != 0) {
+                line = line.addKeyValue("pat.account", facts.account);
+            }
+            if (facts.token != 0) {
+                line = line.addKeyValue("pat.token", facts.token);
+            }
+        }
+        line.log(text.toString());
+    }
+
+    /**
+     * Appends the line's text, {@code GET /path?query 200 3ms from=... result=0 account=1 token=2}, the path made
+     * printable and the query redacted; answers where the path and query end.
+     */
+    static int appendLine(StringBuilder text, String verb, String path, String query, int status, long millis,
+                          CallFacts facts) {
+        text.append(verb).append(' ');
+        FailureAnswers.appendPrintable(text, path);
+        appendRedacted(text, query);
+        int pathEnd = text.length();
+        text.append(' ').append(status).append(' ').append(millis).append("ms");
+        if (facts != null) {
+            if (facts.address != null) {
+                text.append(" from=").append(facts.address);
+            }
+            text.append(" result=").append(facts.result);
+            if (facts.account != 0) {
+                text.append(" account=").append(facts.account);
+            }
+            if (facts.token != 0) {
+                text.append(" token=").append(facts.token);
+            }
+        }
+        return pathEnd;
     }
 }

@@ -31,7 +31,7 @@ public class RestAdapter {
     FilterRegistrationBean<AccessLog> accessLog(Environment environment) {
         // the log's facts as fields only where a structured format reads them (the profile json-logs)
         FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(
-                new AccessLog(environment.matchesProfiles("json-logs")));
+                environment.matchesProfiles("json-logs") ? AccessLog.structured() : AccessLog.plain());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setAsyncSupported(true);
         return registration;

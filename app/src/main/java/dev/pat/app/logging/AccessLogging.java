@@ -17,15 +17,17 @@ import org.springframework.core.Ordered;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The access log's appenders, added to Boot's own logging set-up once Boot has made it (Boot's defaults for
+ * The access log's logger, {@value #LOGGER}, set up once Boot has made its logging set-up (Boot's defaults for
  * everything else, configured in code, so no logging configuration file is parsed at start: logback's XML
- * configurator and the JDK's XML parser are some 500 classes loaded into every process).
+ * configurator and the JDK's XML parser are some 500 classes loaded into every process). Its level switches the
+ * access log (INFO unless {@code logging.level.pat.access} says otherwise) and its lines never reach the root logger.
  * <p>
- * The logger {@value #LOGGER} writes one line per request, handed to a background thread through a lock-free ring
- * (the LMAX Disruptor) so that logging never holds up a request on the hot path, and written to standard output a
- * batch at a time, one system call for all the lines waiting (nothing is dropped: a request waits for room when
- * 16,384 lines are waiting). With the profile {@code json-logs} (PAT_LOG_FORMAT=json) its lines are JSON in Elastic
- * Common Schema, as Boot's console lines then are ({@code application-json-logs.properties}).
+ * Plain lines are written by the REST adapter's own writer, without logback. With the profile {@code json-logs}
+ * (PAT_LOG_FORMAT=json) the lines are JSON in Elastic Common Schema, as Boot's console lines then are
+ * ({@code application-json-logs.properties}), written by logback: handed to a background thread through a lock-free
+ * ring (the LMAX Disruptor) so that logging never holds up a request, and written to standard output a batch at a
+ * time, one system call for all the lines waiting (nothing is dropped: a request waits for room when 16,384 lines
+ * are waiting).
  */
 public class AccessLogging implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
     public static final String LOGGER = "pat.access";
@@ -42,18 +44,24 @@ public class AccessLogging implements ApplicationListener<ApplicationEnvironment
         if (logger.getAppender(APPENDER) != null) {
             return; // Boot kept its set-up from an application before this one in the same process
         }
-        Encoder<ILoggingEvent> encoder;
         if (event.getEnvironment().matchesProfiles(JSON_LOGS)) {
             StructuredLogEncoder structured = new StructuredLogEncoder();
             structured.setFormat("ecs");
             structured.setCharset(StandardCharsets.UTF_8);
-            encoder = structured;
+            structured.setContext(context);
+            structured.start();
+            attach(context, structured);
         } else {
-            encoder = new AccessLineEncoder();
+            quiet(logger);
         }
-        encoder.setContext(context);
-        encoder.start();
-        attach(context, encoder);
+    }
+
+    /** Its lines go to its own appenders only, never to the root logger's; INFO unless configured otherwise. */
+    private static void quiet(Logger logger) {
+        logger.setAdditive(false);
+        if (logger.getLevel() == null) {
+            logger.setLevel(Level.INFO); // unless logging.level.pat.access said otherwise
+        }
     }
 
     /** The logger {@value #LOGGER} writing through the ring and the buffered standard output with this encoder. */
@@ -75,10 +83,7 @@ public class AccessLogging implements ApplicationListener<ApplicationEnvironment
         ring.addAppender(stdout);
         ring.start();
         Logger logger = context.getLogger(LOGGER);
-        logger.setAdditive(false);
-        if (logger.getLevel() == null) {
-            logger.setLevel(Level.INFO); // unless logging.level.pat.access said otherwise
-        }
+        quiet(logger);
         logger.addAppender(ring);
     }
 
