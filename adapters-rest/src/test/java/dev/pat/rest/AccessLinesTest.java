@@ -104,7 +104,8 @@ class AccessLinesTest {
         }
         assertThat(lines()).hasSize(2);
         assertThat(lines().get(0)).matches(TIME + " access GET /1\\.0/environment/control/rest/getenvinfo"
-                + "\\?envName=caf%C3%A9&session=\\[redacted] 200 3ms from=203\\.0\\.113\\.9 result=0 account=7 token=42");
+                + "\\?envName=caf%C3%A9&session=\\[redacted] 200 3ms"
+                + " from=203\\.0\\.113\\.9 result=0 account=7 token=42");
         assertThat(lines().get(1)).endsWith(" access POST /1.0/x?name=café&password=[redacted] 200 0ms");
         assertThat(written.toString(StandardCharsets.UTF_8)).doesNotContain("pat_secret").doesNotContain("hunter2");
     }
