@@ -105,7 +105,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         this.sealer = new SecretSealer(settings.secretKey());
         try {
-            this.schemaVersion = migrate(dataSource, dialect);
+            this.schemaVersion = migrate(jdbi, dataSource, dialect);
             sealWithThisKey(jdbi, sealer);
         } catch (RuntimeException e) {
             dataSource.close();
@@ -165,8 +165,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Migrates the schema; answers the version it is at now, the newest this node knows. */
-    private static String migrate(DataSource dataSource, Dialect dialect) {
+    /**
+     * Migrates the schema unless it is current (the usual start, where Flyway would find nothing to do: it is not
+     * even loaded, see {@link ShippedMigrations}); answers the version it is at now, the newest this node knows.
+     */
+    private static String migrate(Jdbi jdbi, DataSource dataSource, Dialect dialect) {
+        ShippedMigrations shipped = ShippedMigrations.load();
+        if (shipped.appliedIn(jdbi)) {
+            return shipped.newest();
+        }
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

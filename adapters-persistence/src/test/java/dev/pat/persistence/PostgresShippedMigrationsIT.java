@@ -1,0 +1,10 @@
+package dev.pat.persistence;
+
+import dev.pat.persistence.testing.EmbeddedPostgresSupport;
+
+class PostgresShippedMigrationsIT extends ShippedMigrationsTest {
+    @Override
+    protected String freshDatabaseUrl() {
+        return EmbeddedPostgresSupport.freshDatabaseUrl();
+    }
+}
