@@ -7,4 +7,9 @@ class PostgresShippedMigrationsIT extends ShippedMigrationsTest {
     protected String freshDatabaseUrl() {
         return EmbeddedPostgresSupport.freshDatabaseUrl();
     }
+
+    @Override
+    protected int roundsOfStartingTogether() {
+        return 2;
+    }
 }

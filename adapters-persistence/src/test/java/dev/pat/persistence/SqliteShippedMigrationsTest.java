@@ -7,4 +7,9 @@ class SqliteShippedMigrationsTest extends ShippedMigrationsTest {
     protected String freshDatabaseUrl() {
         return DatabaseFixture.freshSqliteUrl();
     }
+
+    @Override
+    protected int roundsOfStartingTogether() {
+        return 20;
+    }
 }
