@@ -100,12 +100,8 @@ public final class Database implements AutoCloseable {
         user.ifPresent(config::setUsername);
         password.ifPresent(config::setPassword);
         config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 16);
-        if (dialect == Dialect.SQLITE) {
-            // processes opening one new file together: turning it to WAL needs the file to itself, and SQLite
-            // answers "busy" at once rather than wait; the first connection is tried again for up to 10 s
-            config.setInitializationFailTimeout(10_000);
-        }
         config.setPoolName("pat-" + dialect.name().toLowerCase());
+        dialect.settle(config.getJdbcUrl());
         this.dataSource = new HikariDataSource(config);
         this.jdbi = Jdbi.create(dataSource);
         this.sealer = new SecretSealer(settings.secretKey());
