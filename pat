@@ -11,6 +11,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/app/target/app-0.1.0-SNAPSHOT-exec.jar"
 run="$here/app/target/pat-run"
+# launchers started together (a server and a shell, say) take turns to build and extract: the first does it, the
+# others wait for it and then find it done (without flock, as before, one at a time is up to the user)
+mkdir -p "$here/app/target"
+if command -v flock >/dev/null 2>&1; then exec 9>"$here/app/target/.pat-launch.lock"; flock 9; fi
 if [ ! -f "$jar" ] || [ -n "$(find "$here" -path "$here/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' \
      -o -name '*.properties' -o -name '*.sql' -o -name '*.xml' -o -name '*.js' -o -name '*.html' -o -name '*.css' \) \
      -newer "$jar" -print -quit)" ]; then
@@ -27,6 +31,7 @@ if [ ! -f "$run/pat.jsa" ] || [ "$jar" -nt "$run/pat.jsa" ]; then
     || rm -f "$run/pat.jsa"
   rm -f "$run"/training.db*
 fi
+if command -v flock >/dev/null 2>&1; then exec 9>&-; fi
 export PAT_DB_URL="${PAT_DB_URL:-jdbc:sqlite:$here/data/pat.db}"
 [ -f "$run/pat.jsa" ] && jvm+=(-XX:SharedArchiveFile="$run/pat.jsa" -Xshare:auto)
 if [ "${1:-}" = "serve" ]; then
