@@ -16,8 +16,8 @@ run="$here/app/target/pat-run"
 mkdir -p "$here/app/target"
 if command -v flock >/dev/null 2>&1; then exec 9>"$here/app/target/.pat-launch.lock"; flock 9; fi
 if [ ! -f "$jar" ] || [ -n "$(find "$here" -path "$here/*/target" -prune -o \( -name '*.java' -o -name 'pom.xml' \
-     -o -name '*.properties' -o -name '*.sql' -o -name '*.xml' -o -name '*.js' -o -name '*.html' -o -name '*.css' \) \
-     -newer "$jar" -print -quit)" ]; then
+     -o -name '*.properties' -o -name '*.sql' -o -name '*.list' -o -name '*.xml' -o -name '*.js' -o -name '*.html' \
+     -o -name '*.css' \) -newer "$jar" -print -quit)" ]; then
   echo "pat: building the jar (first use, or sources changed)..." >&2
   (cd "$here" && mvn -B -q -DskipTests install -pl app -am) >&2
 fi

@@ -10,15 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The migrations this node ships, as Flyway records them once applied: the version and checksum of each, in order,
  * listed in {@value #RESOURCE} (ShippedMigrationsTest keeps the list equal to Flyway's own reading of the scripts).
  * A database whose history holds exactly these, every one successful, is current and its scripts unchanged, so a
- * node opening it has nothing for Flyway to do and does not load it (some 530 classes, 3 MB of a server's memory).
- * Anything else (a new database, a pending or failed migration, a checksum that differs, a migration this node
- * does not know) is Flyway's to migrate or refuse, as before.
+ * node opening it has nothing for Flyway to do and does not load it (about 580 classes: under load, 2.3 MB of class
+ * metadata and 0.5 MB of symbols). Anything else (a new database, a pending or failed migration, a checksum that
+ * differs, a migration this node does not know) is Flyway's to migrate or refuse, as before.
  */
 final class ShippedMigrations {
     static final String RESOURCE = "db/migrations.list";
@@ -59,10 +58,6 @@ final class ShippedMigrations {
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE + " could not be read", e);
         }
-    }
-
-    List<Migration> migrations() {
-        return migrations;
     }
 
     /** The newest version, the one a current database is at. */
